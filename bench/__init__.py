@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): they print their figures; no test asserts a wall-clock time."""

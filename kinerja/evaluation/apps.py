@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EvaluationConfig(AppConfig):
+    name = "kinerja.evaluation"
+    verbose_name = "Evaluasi"

@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from kinerja.measurement.models import Realisasi
+
+
+@admin.register(Realisasi)
+class RealisasiAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "triwulan", "nilai", "diubah"]
+    list_filter = ["tahun", "triwulan"]
+    list_select_related = ["indikator"]
+    search_fields = ["indikator__nama"]
+    raw_id_fields = ["indikator"]

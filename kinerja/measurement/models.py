@@ -1,0 +1,43 @@
+"""Realisasi per indicator and quarter, with the analysis text of that quarter."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+
+class Realisasi(models.Model):
+    indikator = models.ForeignKey("planning.Indikator", models.CASCADE, related_name="realisasi")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField(
+        "triwulan", validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    nilai = models.DecimalField(
+        "realisasi",
+        max_digits=20,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="Kosong: realisasi belum diisi.",
+    )
+    faktor_pendukung = models.TextField("faktor pendukung", blank=True)
+    faktor_penghambat = models.TextField("faktor penghambat", blank=True)
+    solusi = models.TextField("solusi/tindak lanjut", blank=True)
+    diubah = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        verbose_name = "realisasi"
+        verbose_name_plural = "realisasi"
+        ordering = ["indikator", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun", "triwulan"], name="realisasi_triwulan_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4), name="realisasi_triwulan_1_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} {self.tahun} TW {self.triwulan}: {self.nilai}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlanningConfig(AppConfig):
+    name = "kinerja.planning"
+    verbose_name = "Perencanaan"

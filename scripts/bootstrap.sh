@@ -1,0 +1,22 @@
+#!/bin/sh
+# Creates the virtual environment and installs Kinerja with its test tools.
+# On a fresh Debian/Ubuntu, python3-venv may be missing: install it (needs root or sudo).
+set -eu
+VENV=${1:-.venv}
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+        echo "Perlu hak root untuk: $*" >&2; exit 1; fi
+}
+
+if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "Kinerja memerlukan Python 3.11 atau lebih baru (python3 --version)." >&2
+    exit 1
+fi
+if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
+    as_root apt-get update -q
+    as_root apt-get install -y -q python3-venv python3-pip
+fi
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/python" -m pip install -q --upgrade pip
+"$VENV/bin/python" -m pip install -q -e '.[dev]'

@@ -1,0 +1,1 @@
+"""Tests of the rules core (kinerja.rules): pure Python, no database."""
