@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "kinerja.evaluation",
     "kinerja.sample",
     "kinerja.periksa",
+    "kinerja.reports",
 ]
 
 MIDDLEWARE = [

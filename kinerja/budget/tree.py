@@ -66,7 +66,7 @@ def budget_tree(
     latest: dict[int, tuple[int, Decimal]] = {}
     spent = RealisasiBelanja.objects.filter(
         **{f"belanja__{k}": v for k, v in scope.items()}, triwulan__lte=triwulan
-    )
+    ).order_by()
     for belanja_id, tw, nilai in spent.values_list("belanja_id", "triwulan", "nilai"):
         if belanja_id not in latest or latest[belanja_id][0] < tw:
             latest[belanja_id] = (tw, nilai)

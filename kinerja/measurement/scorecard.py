@@ -200,12 +200,14 @@ def _load_indicators(perangkat_id: int, tahun: int, sasaran_ids: list[int]) -> _
         owner = next(o for o in owners if o[1] is not None)
         indicators.add(IndicatorScore(**data, owner=owner))
     ids = list(indicators)
-    targets = TargetTriwulan.objects.filter(indikator_id__in=ids, tahun=tahun)
+    targets = TargetTriwulan.objects.filter(indikator_id__in=ids, tahun=tahun).order_by()
     for iid, tw, nilai, atas in targets.values_list(
         "indikator_id", "triwulan", "nilai", "nilai_atas"
     ):
         indicators[iid].targets[tw - 1] = nilai if atas is None else rules.Rentang(nilai, atas)
-    realisasi = Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, nilai__isnull=False)
+    realisasi = Realisasi.objects.filter(
+        indikator_id__in=ids, tahun=tahun, nilai__isnull=False
+    ).order_by()
     for iid, tw, nilai in realisasi.values_list("indikator_id", "triwulan", "nilai"):
         indicators[iid].realisasi[tw - 1] = nilai
     return indicators

@@ -76,8 +76,15 @@ def test_demo_prints_the_figures_in_indonesian_format():
     call_command("demo", "--tanpa-server", stdout=out)
     text = out.getvalue()
     for expected in (
-        "80,1", "84,73", "105,78", "93,75", "750 / 8 = 93,75",
-        "Rp 4.094.740.600,00", "Rp 3.623.393.162,00", "88,49%", "Cukup Memuaskan",
+        "80,1",
+        "84,73",
+        "105,78",
+        "93,75",
+        "750 / 8 = 93,75",
+        "Rp 4.094.740.600,00",
+        "Rp 3.623.393.162,00",
+        "88,49%",
+        "Cukup Memuaskan",
     ):
         assert expected in text
     assert not re.search(r"\b(None|nan|NaN)\b", text)

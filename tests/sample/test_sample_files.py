@@ -53,29 +53,76 @@ def kodes(program) -> set[str]:
 
 EXPECTED_HEADERS = {
     "renstra.csv": [
-        "jenis", "nomor", "tujuan_nomor", "teks", "indikator", "satuan", "polaritas", "iku",
-        "kondisi_awal", "target_2022", "target_2023", "target_2024", "target_2025",
-        "target_2026", "kondisi_akhir", "catatan",
+        "jenis",
+        "nomor",
+        "tujuan_nomor",
+        "teks",
+        "indikator",
+        "satuan",
+        "polaritas",
+        "iku",
+        "kondisi_awal",
+        "target_2022",
+        "target_2023",
+        "target_2024",
+        "target_2025",
+        "target_2026",
+        "kondisi_akhir",
+        "catatan",
     ],
     "perjanjian_kinerja.csv": ["tahun", "sasaran_nomor", "indikator", "target"],
     "program.csv": [
-        "level", "kode", "induk", "nama", "nama_kinerja", "sasaran_nomor", "catatan",
+        "level",
+        "kode",
+        "induk",
+        "nama",
+        "nama_kinerja",
+        "sasaran_nomor",
+        "catatan",
     ],
     "indikator.csv": [
-        "pemilik", "nama", "satuan", "polaritas", "agregasi", "mode_target", "sumber_data",
-        "realisasi_dari", "target_tw1", "target_tw2", "target_tw3", "target_tw4",
-        "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
-        "faktor_pendukung", "faktor_penghambat", "solusi", "catatan",
+        "pemilik",
+        "nama",
+        "satuan",
+        "polaritas",
+        "agregasi",
+        "mode_target",
+        "sumber_data",
+        "realisasi_dari",
+        "target_tw1",
+        "target_tw2",
+        "target_tw3",
+        "target_tw4",
+        "realisasi_tw1",
+        "realisasi_tw2",
+        "realisasi_tw3",
+        "realisasi_tw4",
+        "faktor_pendukung",
+        "faktor_penghambat",
+        "solusi",
+        "catatan",
     ],
     "belanja.csv": [
-        "sub_kegiatan", "urutan", "kode_rekening", "uraian", "anggaran", "realisasi", "catatan",
+        "sub_kegiatan",
+        "urutan",
+        "kode_rekening",
+        "uraian",
+        "anggaran",
+        "realisasi",
+        "catatan",
     ],
     "tabel_iii.csv": ["level", "kode", "uraian", "anggaran", "realisasi", "persen"],
     "tabel_3_1.csv": ["no", "sasaran", "indikator", "target", "realisasi", "capaian"],
     "pegawai.csv": ["tabel", "baris", "kolom", "jenis_kelamin", "jumlah"],
     "pegawai_tercetak.csv": ["tabel", "baris", "kolom", "jenis_kelamin", "jumlah"],
     "tindak_lanjut.csv": [
-        "nomor", "rekomendasi", "rencana_aksi", "status", "progres", "tahun", "triwulan",
+        "nomor",
+        "rekomendasi",
+        "rencana_aksi",
+        "status",
+        "progres",
+        "tahun",
+        "triwulan",
     ],
 }
 
@@ -122,7 +169,9 @@ def test_unit_toml():
 
 def test_program_tree_counts_and_unique_kode(program, kodes):
     assert Counter(p["level"] for p in program) == {
-        "program": 6, "kegiatan": 15, "sub_kegiatan": 33,
+        "program": 6,
+        "kegiatan": 15,
+        "sub_kegiatan": 33,
     }
     assert len(kodes) == len(program) == 54
 
@@ -184,11 +233,18 @@ def test_tabel_iii_as_printed():
     rows = read("tabel_iii.csv")
     assert len(rows) == 211
     assert Counter(r["level"] for r in rows) == {
-        "total": 1, "program": 6, "kegiatan": 15, "sub_kegiatan": 33, "belanja": 156,
+        "total": 1,
+        "program": 6,
+        "kegiatan": 15,
+        "sub_kegiatan": 33,
+        "belanja": 156,
     }
     total = rows[0]
     assert (total["kode"], total["anggaran"], total["realisasi"], total["persen"]) == (
-        "5,2", "4.094.740.600,00", "3.623.393.162,00", "88,49",
+        "5,2",
+        "4.094.740.600,00",
+        "3.623.393.162,00",
+        "88,49",
     )
     for r in rows:
         for col in ("anggaran", "realisasi", "persen"):
@@ -316,12 +372,22 @@ def test_sasaran_1_tree_capaian_is_100(indikator):
 def test_renstra_and_pk():
     ren = read("renstra.csv")
     assert [(r["jenis"], r["nomor"]) for r in ren] == [
-        ("tujuan", "1"), ("sasaran", "1"), ("tujuan", "2"), ("sasaran", "2"),
+        ("tujuan", "1"),
+        ("sasaran", "1"),
+        ("tujuan", "2"),
+        ("sasaran", "2"),
     ]
     assert [r["iku"] for r in ren] == ["tidak", "ya", "tidak", "tidak"]
     for r in ren:
-        for col in ("kondisi_awal", "target_2022", "target_2023", "target_2024",
-                    "target_2025", "target_2026", "kondisi_akhir"):
+        for col in (
+            "kondisi_awal",
+            "target_2022",
+            "target_2023",
+            "target_2024",
+            "target_2025",
+            "target_2026",
+            "kondisi_akhir",
+        ):
             assert dec(r[col]) is not None
     pk = read("perjanjian_kinerja.csv")
     assert [(p["sasaran_nomor"], p["target"]) for p in pk] == [("1", "80.1"), ("2", "100")]
@@ -329,7 +395,8 @@ def test_renstra_and_pk():
     assert [p["indikator"] for p in pk] == [r["indikator"] for r in sasaran]
     t31 = read("tabel_3_1.csv")
     assert [(t["target"], t["realisasi"], t["capaian"]) for t in t31] == [
-        ("80,1", "84,73", "105,8"), ("100", "93,75", "93,75"),
+        ("80,1", "84,73", "105,8"),
+        ("100", "93,75", "93,75"),
     ]
 
 
@@ -361,16 +428,18 @@ def test_pegawai_computed_vs_printed_totals():
             continue
         got = computed(p["tabel"], p["baris"], p["kolom"], p["jenis_kelamin"])
         if got != int(p["jumlah"]):
-            mismatches.add((p["tabel"], p["baris"], p["kolom"], p["jenis_kelamin"],
-                            int(p["jumlah"]), got))
+            mismatches.add(
+                (p["tabel"], p["baris"], p["kolom"], p["jenis_kelamin"], int(p["jumlah"]), got)
+            )
     assert mismatches == {
         ("golongan", "JUMLAH", "SLTA/ SEDERAJAT", "L", 1, 3),  # [#42]
         ("diklat", "JUMLAH", "Diklatpim IV", "P", 3, 4),  # [#43]
     }
     assert computed("golongan", "JUMLAH", "TOTAL", "L") == 10
     assert computed("golongan", "JUMLAH", "TOTAL", "P") == 22
-    assert computed("eselon", "JUMLAH", "TOTAL", "L") + computed(
-        "eselon", "JUMLAH", "TOTAL", "P") == 8
+    assert (
+        computed("eselon", "JUMLAH", "TOTAL", "L") + computed("eselon", "JUMLAH", "TOTAL", "P") == 8
+    )
 
 
 # ----------------------------------------------------------------------------- follow-up

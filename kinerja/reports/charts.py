@@ -1,0 +1,246 @@
+"""Charts of the report model drawn with matplotlib: SVG for PDF/HTML, PNG for DOCX.
+
+Only the object-oriented API (:class:`matplotlib.figure.Figure`) is used, never pyplot,
+so nothing touches a GUI backend or pyplot's global figure list. The rcParams that a
+drawing needs (fonts, deterministic SVG ids) are set in a context held under a lock,
+because rcParams are process-global. Values are :class:`~decimal.Decimal`; they become
+floats only as bar heights and line points, never for text: every label and tick label
+is formatted by :mod:`kinerja.rules` in Indonesian form ("80,1", "105,78%", "Rp 2 M").
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+import threading
+from collections.abc import Callable
+from decimal import Decimal
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from kinerja.reports.document import Chart
+from kinerja.rules import KOSONG, format_angka, format_persen, format_rupiah
+
+__all__ = ["CHART_SIZE_INCHES", "PALETTE", "render_png", "render_svg"]
+
+#: Width × height of every chart, in inches: the text width of an A4 page with
+#: 3 cm + 2,5 cm margins is 15,5 cm ≈ 6,1 in, so a chart fits at (nearly) full size.
+CHART_SIZE_INCHES = (6.3, 3.2)
+
+#: Restrained series colours: slate blue (Target), teal (Realisasi), then ochre, plum, rust, grey.
+PALETTE = ("#3b5b92", "#2a9d8f", "#e9a23b", "#8d6cab", "#c8553d", "#6c757d")
+
+_INK = "#222222"
+_MUTED = "#555555"
+_GRID = "#dddddd"
+
+_RC = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["Liberation Sans", "DejaVu Sans", "Arial", "Helvetica"],
+    "font.size": 8.5,
+    "axes.titlesize": 10,
+    "axes.labelsize": 8.5,
+    "axes.edgecolor": "#999999",
+    "axes.labelcolor": _MUTED,
+    "xtick.color": _MUTED,
+    "ytick.color": _MUTED,
+    "xtick.labelcolor": _INK,
+    "ytick.labelcolor": _INK,
+    "legend.fontsize": 8,
+    "svg.hashsalt": "kinerja",  # stable element ids: same chart, same bytes
+    "svg.fonttype": "path",  # glyphs as paths: identical look in any viewer, no font lookup
+    "path.simplify": True,
+}
+
+_LOCK = threading.Lock()
+
+
+def render_svg(chart: Chart) -> bytes:
+    """The chart as an SVG document (UTF-8 bytes); identical input gives identical bytes."""
+    return _render(chart, "svg", dpi=72, metadata={"Date": None, "Creator": None})
+
+
+def render_png(chart: Chart, dpi: int = 200) -> bytes:
+    """The chart as a PNG of ``CHART_SIZE_INCHES`` × ``dpi`` pixels."""
+    return _render(chart, "png", dpi=dpi, metadata={"Software": None})
+
+
+def _render(chart: Chart, fmt: str, dpi: int, metadata: dict) -> bytes:
+    with _LOCK, matplotlib.rc_context(_RC):
+        fig = Figure(figsize=CHART_SIZE_INCHES, dpi=dpi, layout="constrained")
+        _draw(fig, chart)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+    return buffer.getvalue()
+
+
+# --- drawing -------------------------------------------------------------------------
+
+
+def _draw(fig: Figure, chart: Chart) -> None:
+    fig.get_layout_engine().set(w_pad=0.06, h_pad=0.06)
+    ax = fig.add_subplot()
+    if chart.title:
+        fig.suptitle(textwrap.fill(chart.title, 80), fontsize=10, fontweight="bold", color=_INK)
+    horizontal = chart.kind == "barh"
+    if chart.kind == "line":
+        _draw_line(ax, chart)
+    else:
+        _draw_bars(ax, chart, horizontal)
+
+    value_axis = ax.xaxis if horizontal else ax.yaxis
+    value_axis.set_major_formatter(FuncFormatter(_tick_formatter(chart.value_format)))
+    value_axis.set_major_locator(MaxNLocator(nbins=6, min_n_ticks=3))
+    ax.grid(True, axis="x" if horizontal else "y", color=_GRID, linewidth=0.6)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(length=0 if horizontal else 3, pad=3)
+    if chart.x_label:
+        ax.set_xlabel(chart.x_label)
+    if chart.y_label:
+        ax.set_ylabel(chart.y_label)
+    if len(chart.series) > 1 or (chart.series and chart.series[0].name):
+        fig.legend(
+            loc="outside lower center",
+            ncols=min(len(chart.series), 4),
+            frameon=False,
+            handlelength=1.2,
+            columnspacing=1.6,
+        )
+
+
+def _draw_bars(ax, chart: Chart, horizontal: bool) -> None:
+    n_series = max(len(chart.series), 1)
+    slot = 0.8 / n_series  # the group takes 80% of a category's width
+    positions = range(len(chart.categories))
+    label = _label_formatter(chart.value_format)
+    heights = []
+    for i, series in enumerate(chart.series):
+        offset = (i - (n_series - 1) / 2) * slot
+        where = [p + offset for p in positions]
+        values = _padded(series.values, len(chart.categories))
+        sizes = [0.0 if v is None else float(v) for v in values]  # None: no bar, "–" label
+        heights.extend(sizes)
+        draw = ax.barh if horizontal else ax.bar
+        bars = draw(where, sizes, slot * 0.92, label=series.name, color=_colour(i), zorder=2)
+        texts = [label(v) for v in values]
+        ax.bar_label(bars, labels=texts, padding=2, fontsize=7, color=_INK)
+    categories = [_wrap(c, 34 if horizontal else 16) for c in chart.categories]
+    if horizontal:
+        ax.set_yticks(list(positions), categories)
+        ax.invert_yaxis()  # first category on top, as it reads in a table
+        ax.set_xlim(*_limits(heights, room=0.30 if chart.value_format == "rupiah" else 0.18))
+    else:
+        ax.set_xticks(list(positions), categories)
+        ax.set_ylim(*_limits(heights, room=0.14))
+
+
+def _draw_line(ax, chart: Chart) -> None:
+    positions = list(range(len(chart.categories)))
+    label = _label_formatter(chart.value_format)
+    heights = []
+    for i, series in enumerate(chart.series):
+        values = _padded(series.values, len(chart.categories))
+        points = [float("nan") if v is None else float(v) for v in values]  # None: a gap
+        heights.extend(p for p in points if p == p)
+        ax.plot(
+            positions,
+            points,
+            marker="o",
+            markersize=4,
+            linewidth=1.8,
+            color=_colour(i),
+            label=series.name,
+            zorder=3,
+        )
+        for x, value, y in zip(positions, values, points, strict=True):
+            if value is not None:
+                ax.annotate(
+                    label(value),
+                    (x, y),
+                    xytext=(0, 5),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=7,
+                    color=_INK,
+                )
+    ax.set_xticks(positions, [_wrap(c, 16) for c in chart.categories])
+    if positions:
+        ax.set_xlim(-0.4, len(positions) - 0.6)
+    if heights:  # a trend: the axis follows the data (not from zero), with room for labels
+        low, high = min(heights), max(heights)
+        span = (high - low) or abs(high) or 1.0
+        ax.set_ylim(low - span * 0.25, high + span * 0.3)
+
+
+def _limits(values: list[float], room: float) -> tuple[float, float]:
+    """Axis limits from zero (bars start there) with head room for the value labels."""
+    low, high = min([0.0, *values]), max([0.0, *values])
+    if low == high:
+        high = 1.0
+    span = high - low
+    return (low - span * room if low < 0 else 0.0), high + span * room
+
+
+def _padded(values: tuple, n: int) -> list:
+    return list(values[:n]) + [None] * (n - len(values))
+
+
+def _colour(i: int) -> str:
+    return PALETTE[i % len(PALETTE)]
+
+
+def _wrap(text: str, width: int) -> str:
+    return textwrap.fill(text, width, break_long_words=False) if text else ""
+
+
+# --- Indonesian number text ----------------------------------------------------------
+
+
+def _label_formatter(kind: str) -> Callable[[Decimal | None], str]:
+    """The label over a bar or point: the exact Decimal, formatted once, as in the tables."""
+    if kind == "persen":
+        return format_persen
+    if kind == "rupiah":
+        return format_rupiah
+    return lambda value: format_angka(value, None) if value is not None else KOSONG
+
+
+def _tick_formatter(kind: str) -> Callable[[float, int], str]:
+    def tick(x: float, _pos: int) -> str:
+        value = _tick_decimal(x)
+        if kind == "persen":
+            return f"{format_angka(value, None)}%"
+        if kind == "rupiah":
+            return _rupiah_short(value)
+        return format_angka(value, None)
+
+    return tick
+
+
+def _tick_decimal(x: float) -> Decimal:
+    # Tick positions are floats by nature (0.30000000000000004): 12 significant digits
+    # remove the binary noise; the Decimal then goes through the rules' formatters.
+    value = Decimal(f"{x:.12g}")
+    return Decimal(0) if value == 0 else value
+
+
+_SKALA = (
+    (Decimal("1e12"), "T"),
+    (Decimal("1e9"), "M"),
+    (Decimal("1e6"), "jt"),
+    (Decimal("1e3"), "rb"),
+)
+
+
+def _rupiah_short(value: Decimal) -> str:
+    """A compact rupiah tick: ``Rp 2,5 M`` (miliar), ``Rp 750 jt`` (juta), ``Rp 0``."""
+    for unit, suffix in _SKALA:
+        if abs(value) >= unit:
+            sign = "-" if value < 0 else ""
+            scaled = (abs(value) / unit).quantize(Decimal("0.01"))
+            return f"{sign}Rp {format_angka(scaled, None)} {suffix}"
+    return format_rupiah(value)

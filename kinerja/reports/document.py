@@ -1,0 +1,166 @@
+"""The report model: one document tree that every exporter (DOCX, PDF, XLSX, web) lays out.
+
+Builders (``kinerja.reports.builders``) turn data into a :class:`Document`; they format
+every figure once, here, as display text in Indonesian form, so that all exporters show
+the same characters. A :class:`Cell` also keeps the exact ``value`` for exporters that
+write real numbers (XLSX). Pure Python: no Django, no python-docx, no WeasyPrint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+Align = Literal["left", "right", "center"]
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+    style: Literal["body", "caption", "note", "center", "formula"] = "body"
+
+    @classmethod
+    def of(cls, text: str, style="body", bold=False, italic=False) -> Paragraph:
+        return cls((Run(text, bold, italic),), style)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1  # 1 = BAB, 2 = section, 3 = subsection; all appear in TOC and bookmarks
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[str, ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str = ""
+    value: Decimal | int | None = None  # the exact number behind ``text`` (for XLSX)
+    align: Align = "left"
+    colspan: int = 1
+    rowspan: int = 1
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    bold: bool = False  # parent rows of a tree, totals
+    level: int = 0  # indentation level of the first text cell (tree tables)
+    shade: bool = False  # a total or group row with a light background
+
+
+@dataclass(frozen=True)
+class Table:
+    """A real table. ``header`` rows repeat on every page; ``widths`` are relative."""
+
+    header: tuple[tuple[Cell, ...], ...]
+    rows: tuple[Row, ...]
+    caption: str = ""  # "Tabel 3.1 Pengukuran Capaian Perjanjian Kinerja", shown above
+    notes: tuple[str, ...] = ()  # shown under the table, e.g. "– tidak ada target"
+    widths: tuple[float, ...] = ()
+    font_size: Literal["normal", "small"] = "normal"
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[Decimal | None, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart described by its data; ``kinerja.reports.charts`` draws it (SVG or PNG)."""
+
+    kind: Literal["bar", "line", "barh"]
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    x_label: str = ""
+    y_label: str = ""
+    caption: str = ""  # "Grafik 3.1 …", shown under the chart
+    value_format: Literal["angka", "persen", "rupiah"] = "angka"
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class TableOfContents:
+    title: str = "DAFTAR ISI"
+
+
+@dataclass(frozen=True)
+class Signature:
+    place_date: str  # "Towuti, 20 Januari 2025"
+    jabatan: str
+    nama: str
+    nip: str = ""
+    pangkat: str = ""
+
+
+@dataclass(frozen=True)
+class SignaturePair:
+    """Two signatures side by side (Perjanjian Kinerja: pihak kedua left, pertama right)."""
+
+    left: Signature
+    right: Signature
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: tuple[str, ...]  # lines, e.g. ("LAPORAN EVALUASI KINERJA", "TRIWULAN IV TAHUN 2024")
+    organisation: tuple[str, ...]  # ("PEMERINTAH KABUPATEN LUWU TIMUR", "KECAMATAN TOWUTI")
+    place_year: str = ""  # "2025"
+
+
+Block = (
+    Paragraph
+    | Heading
+    | BulletList
+    | Table
+    | Chart
+    | PageBreak
+    | TableOfContents
+    | Signature
+    | SignaturePair
+    | Cover
+)
+
+
+@dataclass
+class Document:
+    title: str  # document title (metadata, running header)
+    kind: str  # "triwulan" | "lkjip" | "pk"
+    unit: str  # "Kecamatan Towuti"
+    blocks: list[Block] = field(default_factory=list)
+    kop: tuple[str, ...] = ()  # letterhead lines (PK document)
+    logo: bytes | None = None  # PNG/SVG of the unit's logo, if configured
+
+    def add(self, *blocks: Block) -> Document:
+        self.blocks.extend(blocks)
+        return self
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def charts(self) -> list[Chart]:
+        return [b for b in self.blocks if isinstance(b, Chart)]

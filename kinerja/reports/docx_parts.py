@@ -1,0 +1,299 @@
+"""Parts of the DOCX export: package set-up, grid placement of spans, tables, fields, signatures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Length
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from kinerja.reports.document import Cell, Document, Signature, Table
+
+ALIGN = {a: getattr(WD_ALIGN_PARAGRAPH, a.upper()) for a in ("left", "right", "center")}
+HEADER_FILL = "D9D9D9"  # light grey behind header rows
+SHADE_FILL = "F2F2F2"  # lighter grey behind total and group rows (Row.shade)
+LEVEL_INDENT = Cm(0.4)  # per Row.level, on the first non-empty left-aligned (text) cell
+
+# Characters that XML 1.0 cannot hold (lxml refuses them): control characters, surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """``text`` without the characters that would make the XML invalid."""
+    return _NOT_XML.sub("", text)
+
+
+# --- package ------------------------------------------------------------------------------
+
+KIND_NAMES = {
+    "triwulan": "Laporan Evaluasi Kinerja Triwulan",
+    "lkjip": "Laporan Kinerja Instansi Pemerintah (LKjIP)",
+    "pk": "Perjanjian Kinerja",
+}
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def setup_package(doc: DocxDocument, model: Document) -> None:
+    """Settings (refresh fields on open, Indonesian), core properties, no template leftovers."""
+    settings = doc.settings.element
+    update = el("w:updateFields", val="true")  # Word/LibreOffice refresh TOC and pages
+    settings.insert_element_before(update, "w:hdrShapeDefaults", "w:footnotePr", "w:compat")
+    settings.find(qn("w:themeFontLang")).set(qn("w:val"), "id-ID")
+    package_rels, document_rels = doc.part.package.rels, doc.part.rels
+    for rels, reltype in ((package_rels, RT.THUMBNAIL), (document_rels, _STYLES_WITH_EFFECTS)):
+        for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == reltype]:
+            del rels[r_id]  # the template's thumbnail and stale Word 2010 styles
+    now = datetime.now(UTC).replace(microsecond=0)
+    props = doc.core_properties
+    props.title = clean(model.title)
+    kind = KIND_NAMES.get(model.kind, model.kind)
+    props.subject = clean(" — ".join(x for x in (kind, model.unit) if x))
+    props.author = props.last_modified_by = "Kinerja"
+    props.keywords = clean("; ".join(x for x in ("SAKIP", kind, model.unit) if x))
+    props.category, props.comments, props.language = kind, "Dibuat oleh Kinerja", "id-ID"
+    props.created = props.modified = now
+    props.revision = 1
+
+
+# --- grid placement -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A model cell at its grid position; spans are cut to what the grid can hold."""
+
+    row: int
+    col: int
+    cell: Cell
+    rowspan: int = 1
+    colspan: int = 1
+
+
+def place_cells(rows: Sequence[Sequence[Cell]]) -> tuple[list[Placed], int]:
+    """Lay out rows of spanned cells on a grid, as HTML does; return the cells and the width.
+
+    A cell with ``rowspan`` > 1 occupies its columns in the rows below it, so the cells of
+    those rows skip the occupied positions. Each cell takes the first position from the left
+    where all the columns it spans are free (HTML would let it overlap; Word cannot). A
+    rowspan reaching past the last row is cut at the last row.
+    """
+    taken: set[tuple[int, int]] = set()
+    placed: list[Placed] = []
+    for r, cells in enumerate(rows):
+        c = 0
+        for cell in cells:
+            rowspan = max(1, min(cell.rowspan, len(rows) - r))
+            colspan = max(1, cell.colspan)
+            while any((r, c + j) in taken for j in range(colspan)):
+                c += 1
+            taken.update((r + i, c + j) for i in range(rowspan) for j in range(colspan))
+            placed.append(Placed(r, c, cell, rowspan, colspan))
+            c += colspan
+    return placed, max((c + 1 for _, c in taken), default=0)
+
+
+def column_widths(relative: Sequence[float], ncols: int, total: Length) -> list[Emu]:
+    """Relative widths → absolute widths summing to ``total``; equal if they don't fit."""
+    weights = list(relative) if len(relative) == ncols and all(w > 0 for w in relative) else []
+    weights = weights or [1.0] * ncols
+    widths = [Emu(int(total * w / sum(weights))) for w in weights]
+    widths[-1] = Emu(total - sum(widths[:-1]))
+    return widths
+
+
+# --- low-level XML ------------------------------------------------------------------------
+
+
+def el(tag: str, **attrs: str):
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def add_field(paragraph: DocxParagraph, instruction: str, result: str = "") -> None:
+    """A complex field (PAGE, NUMPAGES, TOC …) whose shown ``result`` the reader refreshes."""
+    dirty = {"dirty": "true"} if instruction.startswith("TOC") else {}  # stale until updated
+    paragraph.add_run()._r.append(el("w:fldChar", fldCharType="begin", **dirty))
+    instr = el("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    paragraph.add_run()._r.append(el("w:fldChar", fldCharType="separate"))
+    if result:
+        paragraph.add_run(result)
+    paragraph.add_run()._r.append(el("w:fldChar", fldCharType="end"))
+
+
+_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc", "w:rPr")
+_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")
+
+
+def add_bottom_rule(paragraph: DocxParagraph) -> None:
+    """The thick-over-thin rule under a letterhead, as a paragraph border."""
+    borders = el("w:pBdr")
+    borders.append(el("w:bottom", val="thickThinSmallGap", sz="18", space="1", color="000000"))
+    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr.insert_element_before(borders, *_AFTER_PBDR)
+
+
+def word_image(data: bytes | None) -> bytes | None:
+    """Image bytes that Word shows (PNG, JPEG, GIF); SVG and anything else are left out."""
+    magic = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+    return data if data and data.startswith(magic) else None
+
+
+def set_cell_fill(tc, fill: str) -> None:
+    tc_pr = tc.get_or_add_tcPr()
+    shd = el("w:shd", val="clear", color="auto", fill=fill)
+    tc_pr.insert_element_before(shd, *_AFTER_SHD)
+
+
+def new_table(doc: DocxDocument, nrows: int, widths: list[Emu], *, borders: bool) -> DocxTable:
+    """A centered table of fixed column widths whose rows never split across pages."""
+    table = doc.add_table(rows=nrows, cols=len(widths))
+    if borders:
+        table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False  # fixed layout: the widths below are the widths Word uses
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))  # python-docx always writes one ("auto")
+    tbl_w.set(qn("w:w"), str(Emu(sum(widths)).twips))
+    tbl_w.set(qn("w:type"), "dxa")
+    if not borders:
+        edges = el("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            edges.append(el(f"w:{edge}", val="nil"))
+        tbl_pr.insert_element_before(edges, *_AFTER_BORDERS)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for tr in table._tbl.tr_lst:
+        tr.get_or_add_trPr().append(el("w:cantSplit"))
+        for tc, width in zip(tr.tc_lst, widths, strict=True):
+            tc.width = width
+    return table
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def add_table(doc: DocxDocument, model: Table, text_width: Length) -> DocxTable | None:
+    """The grid of ``model`` (caption and notes are the caller's): header rows repeat on every
+    page, no row splits across pages, spans become merged cells."""
+    header, header_cols = place_cells(model.header)
+    body, body_cols = place_cells([row.cells for row in model.rows])
+    nhead, nrows = len(model.header), len(model.header) + len(model.rows)
+    ncols = max(header_cols, body_cols)
+    if nrows == 0 or ncols == 0:
+        return None
+    widths = column_widths(model.widths, ncols, text_width)
+    table = new_table(doc, nrows, widths, borders=True)
+    style_name = "Table Text Small" if model.font_size == "small" else "Table Text"
+    style_id = doc.styles[style_name].style_id
+    tcs = [tr.tc_lst for tr in table._tbl.tr_lst]
+    for r, (tr, row_tcs) in enumerate(zip(table._tbl.tr_lst, tcs, strict=True)):
+        if r < nhead:
+            tr.trPr.append(el("w:tblHeader"))  # repeated at the top of every page
+        fill = HEADER_FILL if r < nhead else SHADE_FILL if model.rows[r - nhead].shade else ""
+        for tc in row_tcs:
+            cell = _Cell(tc, table)
+            tc.p_lst[0].style = style_id  # by id: python-docx's lookup by name is slow
+            if fill:
+                set_cell_fill(tc, fill)
+            if r < nhead:
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
+    indented: set[int] = set()
+    for placed in header:
+        _fill(_Cell(tcs[placed.row][placed.col], table), placed.cell, header=True)
+    for placed in body:
+        row = model.rows[placed.row]
+        text_cell = placed.cell.align == "left" and bool(placed.cell.text.strip())
+        first = row.level > 0 and text_cell and placed.row not in indented
+        indented.update([placed.row] if first else [])
+        cell = _Cell(tcs[placed.row + nhead][placed.col], table)
+        _fill(cell, placed.cell, header=False, bold=row.bold, level=row.level if first else 0)
+    for placed, offset in [(p, 0) for p in header] + [(p, nhead) for p in body]:
+        _merge(tcs, placed.row + offset, placed, widths)
+    return table
+
+
+def _merge(tcs: list[list], row: int, placed: Placed, widths: Sequence[Emu]) -> None:
+    """Spans as Word writes them (python-docx's ``merge`` is quadratic): gridSpan, vMerge."""
+    col, colspan = placed.col, placed.colspan
+    for r in range(row, row + placed.rowspan):
+        tc = tcs[r][col]
+        if colspan > 1:
+            tc.grid_span, tc.width = colspan, Emu(sum(widths[col : col + colspan]))
+            for covered in tcs[r][col + 1 : col + colspan]:
+                covered.getparent().remove(covered)
+        if placed.rowspan > 1:
+            tc.vMerge = "restart" if r == row else "continue"
+
+
+def _fill(cell: _Cell, model: Cell, *, header: bool, bold: bool = False, level: int = 0) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = ALIGN["center"] if header else ALIGN.get(model.align, ALIGN["left"])
+    if level:
+        paragraph.paragraph_format.left_indent = Emu(LEVEL_INDENT * level)
+    if model.text:
+        run = paragraph.add_run(clean(model.text))
+        if header or bold or model.bold:
+            run.bold = True
+
+
+# --- signatures ---------------------------------------------------------------------------
+
+
+_SIGNATURE_LINES = (
+    ("place", lambda s: s.place_date),
+    ("jabatan", lambda s: s.jabatan),
+    ("space", lambda s: ""),
+    ("nama", lambda s: s.nama),
+    ("pangkat", lambda s: s.pangkat),
+    ("nip", lambda s: f"NIP. {s.nip}" if s.nip else ""),
+)
+
+
+def _signature_rows(signatures: Sequence[Signature | None]) -> list[tuple[str, list[str]]]:
+    """(kind, one text per column) rows; a row that is empty in every column is left out."""
+    rows = []
+    for kind, get in _SIGNATURE_LINES:
+        texts = [get(s) if s is not None else "" for s in signatures]
+        if any(texts) or kind == "space":
+            rows.append((kind, texts))
+    return rows
+
+
+def add_signatures(
+    doc: DocxDocument, signatures: Sequence[Signature | None], text_width: Length
+) -> DocxTable:
+    """A borderless table, one column per signature (``None`` leaves a column empty); the rows
+    align place, jabatan, signing space, nama (bold, underlined), pangkat and NIP across it."""
+    rows = _signature_rows(signatures)
+    widths = column_widths([1.0] * len(signatures), len(signatures), text_width)
+    table = new_table(doc, len(rows), widths, borders=False)
+    for r, ((kind, texts), tr) in enumerate(zip(rows, table._tbl.tr_lst, strict=True)):
+        for text, tc in zip(texts, tr.tc_lst, strict=True):
+            paragraph = _Cell(tc, table).paragraphs[0]
+            paragraph._p.style = doc.styles["Signature"].style_id
+            paragraph.paragraph_format.keep_with_next = r < len(rows) - 1
+            if kind == "space":
+                paragraph.add_run("\n\n")  # with the paragraph itself: three empty lines
+            elif text:
+                run = paragraph.add_run(clean(text))
+                if kind == "nama":
+                    run.bold = run.underline = True
+    return table

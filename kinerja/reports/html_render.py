@@ -1,0 +1,193 @@
+"""A :class:`~kinerja.reports.document.Document` as one standalone HTML page (``lang="id"``).
+
+The page is made with Django's template engine, autoescape on: ``reports/document.html``
+includes one partial per block type (``reports/blocks/<type>.html``) and inlines its CSS
+(``reports/css/``) and its charts (SVG data URIs), so it needs nothing from the network.
+``for_print=True`` adds the paged-media rules (A4, running header, "Halaman X dari Y")
+that WeasyPrint lays out; ``for_print=False`` gives a screen layout for a web preview.
+
+The web app can reuse the partials: :func:`block_items` gives, for each block, the
+partial's name with the ``block`` and the ``extra`` values it expects.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+
+from kinerja.reports import charts
+from kinerja.reports.document import (
+    BulletList,
+    Cell,
+    Chart,
+    Cover,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Row,
+    Signature,
+    SignaturePair,
+    Table,
+    TableOfContents,
+)
+
+__all__ = ["BlockItem", "block_items", "render_html"]
+
+_TEMPLATES = {
+    Paragraph: "paragraph",
+    Heading: "heading",
+    BulletList: "list",
+    Table: "table",
+    Chart: "chart",
+    PageBreak: "pagebreak",
+    TableOfContents: "toc",
+    Signature: "signature",
+    SignaturePair: "signature_pair",
+    Cover: "cover",
+}
+
+
+@dataclass
+class BlockItem:
+    """One block ready for its partial: ``{% include item.template with block=… extra=… %}``."""
+
+    template: str
+    block: object
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CellView:
+    text: str
+    css: str  # class names: align-right, bold
+    style: str  # inline style: the indent of a tree row's first text cell
+    colspan: int
+    rowspan: int
+
+
+def render_html(document: Document, *, for_print: bool = True) -> str:
+    """The whole document as a complete HTML page, CSS and charts inlined."""
+    context = {
+        "document": document,
+        "items": block_items(document),
+        "for_print": for_print,
+        "logo_src": _image_uri(document.logo),
+        "has_cover": any(isinstance(b, Cover) for b in document.blocks),
+    }
+    return render_to_string("reports/document.html", context)
+
+
+def block_items(document: Document) -> list[BlockItem]:
+    """Every block of ``document`` with the values its partial needs, in order.
+
+    Heading ids (``h-1``, ``h-2`` …) are given here so that the table of contents can
+    link to them; superfluous page breaks (at the start or end, after a cover, before a
+    BAB heading that starts a page anyway, doubled) are dropped.
+    """
+    headings: list[dict] = []
+    items: list[BlockItem] = []
+    for block in document.blocks:
+        name = _TEMPLATES.get(type(block))
+        if name is None:
+            raise TypeError(f"blok laporan tidak dikenal: {type(block).__name__}")
+        item = BlockItem(f"reports/blocks/{name}.html", block)
+        if isinstance(block, Heading):
+            level = min(max(block.level, 1), 6)
+            label = " ".join(block.text.split())  # "BAB I\nPENDAHULUAN" → one line
+            hid = f"h-{len(headings) + 1}"
+            item.extra = {"id": hid, "tag": f"h{level}", "level": level, "label": label}
+            headings.append({"id": hid, "text": label, "level": level})
+        elif isinstance(block, Table):
+            item.extra = _table_extra(block)
+        elif isinstance(block, Chart):
+            item.extra = {"src": _svg_uri(charts.render_svg(block))}
+        elif isinstance(block, Cover):
+            item.extra = {"logo": _image_uri(document.logo)}
+        elif isinstance(block, TableOfContents):
+            item.extra = {"entries": headings}  # filled as the loop goes on: all headings
+        items.append(item)
+    return _drop_needless_breaks(items)
+
+
+def _drop_needless_breaks(items: list[BlockItem]) -> list[BlockItem]:
+    kept: list[BlockItem] = []
+    for i, item in enumerate(items):
+        if isinstance(item.block, PageBreak):
+            following = items[i + 1].block if i + 1 < len(items) else None
+            previous = kept[-1].block if kept else None
+            if (
+                previous is None
+                or following is None
+                or isinstance(previous, PageBreak | Cover | TableOfContents)
+                or isinstance(following, Cover | PageBreak)
+                or (isinstance(following, Heading) and following.level == 1)
+            ):
+                continue
+        kept.append(item)
+    return kept
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+def _table_extra(table: Table) -> dict:
+    total = sum(Decimal(str(w)) for w in table.widths)
+    cols = [_percent(Decimal(str(w)) / total * 100) for w in table.widths] if total > 0 else []
+    return {
+        "cols": cols,
+        "header": [[_cell_view(cell, header=True) for cell in row] for row in table.header],
+        "rows": [_row_view(row) for row in table.rows],
+    }
+
+
+def _percent(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01'))}%"  # CSS wants a dot: "37.50%"
+
+
+def _row_view(row: Row) -> dict:
+    indent_at = next(
+        (i for i, c in enumerate(row.cells) if c.align == "left" and c.text.strip()), None
+    )
+    cells = [
+        _cell_view(cell, indent=row.level if i == indent_at else 0)
+        for i, cell in enumerate(row.cells)
+    ]
+    css = " ".join(name for name, on in (("bold", row.bold), ("shade", row.shade)) if on)
+    return {"css": css, "cells": cells}
+
+
+def _cell_view(cell: Cell, *, indent: int = 0, header: bool = False) -> CellView:
+    classes = [] if header and cell.align == "left" else [f"align-{cell.align}"]
+    if cell.bold:
+        classes.append("bold")
+    style = f"padding-left: {0.45 + indent * 1.1:.2f}em" if indent > 0 else ""
+    return CellView(cell.text, " ".join(classes), style, cell.colspan, cell.rowspan)
+
+
+# --- images ----------------------------------------------------------------------------
+
+
+def _svg_uri(svg: bytes) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def _image_uri(data: bytes | None) -> str:
+    """A data URI for a logo given as PNG, JPEG, GIF or SVG bytes; "" if none or unknown."""
+    if not data:
+        return ""
+    head = data[:512].lstrip()
+    if head.startswith(b"\x89PNG"):
+        mime = "image/png"
+    elif head.startswith(b"\xff\xd8"):
+        mime = "image/jpeg"
+    elif head.startswith(b"GIF8"):
+        mime = "image/gif"
+    elif head.startswith((b"<?xml", b"<svg")) or b"<svg" in head:
+        mime = "image/svg+xml"
+    else:
+        return ""
+    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")

@@ -1,0 +1,1 @@
+"""Tests of the report exporters (charts, HTML, PDF): real rendering, no mocks."""

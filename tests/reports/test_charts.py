@@ -1,0 +1,106 @@
+"""Charts drawn from the report model: SVG and PNG, Indonesian labels, same bytes twice."""
+
+import io
+import re
+import threading
+from decimal import Decimal
+
+import pytest
+from PIL import Image
+
+from kinerja.reports.charts import CHART_SIZE_INCHES, render_png, render_svg
+from kinerja.reports.document import Chart, Series
+
+
+def _chart(kind="bar", value_format="angka") -> Chart:
+    return Chart(
+        kind=kind,
+        title="Target dan Realisasi Indikator Kinerja Utama per Triwulan Tahun 2024",
+        categories=("TW I", "TW II", "TW III", "TW IV"),
+        series=(
+            Series("Target", (Decimal(25), Decimal(50), Decimal(75), Decimal(100))),
+            Series("Realisasi", (Decimal("20.5"), Decimal("48.25"), None, Decimal("80.10"))),
+        ),
+        x_label="Triwulan",
+        y_label="Persen (%)",
+        value_format=value_format,
+    )
+
+
+def _budget() -> Chart:
+    return Chart(
+        kind="barh",
+        title="Serapan Anggaran per Program",
+        categories=(
+            "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+            "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+        ),
+        series=(
+            Series("Pagu", (Decimal("4094740600"), Decimal("850000000"))),
+            Series("Realisasi", (Decimal("3800000000.50"), None)),
+        ),
+        value_format="rupiah",
+    )
+
+
+@pytest.mark.parametrize("kind", ["bar", "line", "barh"])
+def test_svg_is_an_svg_document_with_indonesian_labels(kind):
+    svg = render_svg(_chart(kind))
+    assert svg.startswith((b"<?xml", b"<svg")) and b"</svg>" in svg
+    texts = _texts(svg)
+    for label in ("80,1", "48,25", "20,5"):  # Decimal text, comma decimal: never "80.1"
+        assert label in texts
+    assert not any("80.1" in t or "48.25" in t for t in texts)
+
+
+def _texts(svg: bytes) -> list[str]:
+    """The texts of an SVG drawn with glyph paths: matplotlib notes each as a comment."""
+    return re.findall(r"<!-- (.*?) -->", svg.decode())
+
+
+def test_none_value_is_labelled_with_a_dash():
+    assert "–".encode() in render_svg(_chart("bar"))
+
+
+def test_percent_and_rupiah_formats():
+    assert b"80,10%" in render_svg(_chart(value_format="persen"))
+    svg = render_svg(_budget())
+    assert b"Rp 4.094.740.600" in svg and b"Rp 3.800.000.001" in svg
+    assert b"Rp 4 M" in svg  # compact ticks: miliar
+
+
+def test_same_chart_gives_the_same_bytes():
+    assert render_svg(_chart()) == render_svg(_chart())
+    assert render_png(_chart(), dpi=50) == render_png(_chart(), dpi=50)
+
+
+@pytest.mark.parametrize("dpi", [100, 200])
+def test_png_size_is_dpi_times_chart_size(dpi):
+    png = render_png(_chart(), dpi=dpi)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = Image.open(io.BytesIO(png)).size
+    assert (width, height) == (round(CHART_SIZE_INCHES[0] * dpi), round(CHART_SIZE_INCHES[1] * dpi))
+
+
+def test_default_png_resolution_is_200_dpi():
+    width, _ = Image.open(io.BytesIO(render_png(_budget()))).size
+    assert width == round(CHART_SIZE_INCHES[0] * 200)
+
+
+def test_empty_and_single_series_charts_render():
+    empty = Chart("bar", "Kosong", ("TW I",), (Series("Realisasi", (None,)),))
+    assert render_svg(empty).startswith(b"<?xml")
+    assert render_png(Chart("line", "", (), ()), dpi=30).startswith(b"\x89PNG")
+
+
+def test_threads_render_without_interfering():
+    expected = render_svg(_chart())
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(render_svg(_chart()))) for _ in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [expected] * 4

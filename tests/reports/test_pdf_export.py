@@ -1,0 +1,225 @@
+"""The HTML page and the PDF of a hand-made report: layout features read back with pypdf."""
+
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from kinerja.reports.document import (
+    BulletList,
+    Cell,
+    Chart,
+    Cover,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Row,
+    Run,
+    Series,
+    Signature,
+    SignaturePair,
+    Table,
+    TableOfContents,
+)
+from kinerja.reports.exporters import get_exporter
+from kinerja.reports.html_render import render_html
+from kinerja.reports.pdf_export import PdfExporter
+
+TRICKY = 'Catatan: nilai <script>alert("x")</script> & "kutip" < 5'
+
+
+def _long_table(n: int = 90) -> Table:
+    rows = []
+    for i in range(1, n + 1):
+        level = (i - 1) % 3
+        rows.append(
+            Row(
+                (
+                    Cell(f"{i}", align="center"),
+                    Cell(f"Sub Kegiatan Penyelenggaraan Pelayanan Nomor {i}"),
+                    Cell(f"{i * 1_000_000:,}".replace(",", ".") + ",00", align="right"),
+                    Cell(f"{100 - i / 10:.2f}".replace(".", ","), align="right"),
+                ),
+                level=level,
+                bold=level == 0,
+            )
+        )
+    rows.append(
+        Row(
+            (
+                Cell("Jumlah", colspan=2, bold=True),
+                Cell("4.094.740.600,00", Decimal("4094740600"), "right"),
+                Cell("105,78", Decimal("105.78"), "right"),
+            ),
+            shade=True,
+            bold=True,
+        )
+    )
+    return Table(
+        header=(
+            (Cell("No", rowspan=2), Cell("Uraian", rowspan=2), Cell("Anggaran", colspan=2)),
+            (Cell("Pagu (Rp)"), Cell("Capaian (%)")),
+        ),
+        rows=tuple(rows),
+        caption="Tabel 2.1 Realisasi Anggaran per Sub Kegiatan",
+        notes=("– tidak ada target", TRICKY),
+        widths=(6, 54, 22, 18),
+    )
+
+
+def _chart() -> Chart:
+    return Chart(
+        kind="bar",
+        title="Target dan Realisasi Indikator per Triwulan",
+        categories=("TW I", "TW II", "TW III", "TW IV"),
+        series=(
+            Series("Target", (Decimal(25), Decimal(50), Decimal(75), Decimal(100))),
+            Series("Realisasi", (Decimal("20.5"), Decimal("48.25"), None, Decimal("80.10"))),
+        ),
+        x_label="Triwulan",
+        y_label="Persen (%)",
+        caption="Grafik 2.1 Target dan Realisasi per Triwulan",
+    )
+
+
+def sample_document() -> Document:
+    sig = Signature(
+        "Towuti, 20 Januari 2025",
+        "CAMAT TOWUTI",
+        "Andi Baso, S.STP., M.Si.",
+        "198001012005011001",
+        "Pembina Tk. I (IV/b)",
+    )
+    body = "Laporan ini menyajikan capaian kinerja kecamatan secara ringkas dan terukur. " * 4
+    return Document(
+        title="Laporan Evaluasi Kinerja Triwulan IV Tahun 2024",
+        kind="triwulan",
+        unit="Kecamatan Towuti",
+    ).add(
+        Cover(
+            ("Laporan Evaluasi Kinerja", "Triwulan IV Tahun 2024"),
+            ("Pemerintah Kabupaten Luwu Timur", "Kecamatan Towuti"),
+            "2025",
+        ),
+        TableOfContents(),
+        Heading("BAB I Pendahuluan", 1),
+        Heading("1.1 Latar Belakang", 2),
+        Paragraph((Run(body), Run("Penting: ", bold=True), Run("miring.", italic=True))),
+        Paragraph.of(TRICKY),
+        Paragraph.of("Capaian = Realisasi / Target × 100%", "formula"),
+        BulletList(("Indikator pertama", "Indikator kedua")),
+        BulletList(("Langkah satu", "Langkah dua"), ordered=True),
+        Paragraph.of("Sumber: data olahan", "note"),
+        Heading("BAB II Capaian Kinerja", 1),
+        Heading("2.1 Realisasi Anggaran", 2),
+        Heading("2.1.1 Rincian", 3),
+        _long_table(),
+        _chart(),
+        Paragraph.of("Grafik di atas memperlihatkan tren.", "caption"),
+        PageBreak(),
+        Paragraph.of("Demikian laporan ini disusun.", "center"),
+        sig,
+        SignaturePair(sig, Signature("Malili, 2 Januari 2025", "BUPATI LUWU TIMUR", "Budiman")),
+    )
+
+
+@pytest.fixture(scope="module")
+def pdf() -> PdfReader:
+    return PdfReader(io.BytesIO(PdfExporter().render(sample_document())))
+
+
+def test_exporter_is_registered():
+    pytest.importorskip("kinerja.reports.docx_export")  # get_exporter loads both exporters
+    exporter = get_exporter("pdf")
+    assert isinstance(exporter, PdfExporter)
+    assert (exporter.extension, exporter.media_type) == ("pdf", "application/pdf")
+
+
+def test_pages_have_page_x_of_y_but_not_the_cover(pdf):
+    n = len(pdf.pages)
+    assert n >= 5  # cover, contents, BAB I, BAB II with a 3-page table
+    assert "Halaman" not in pdf.pages[0].extract_text()
+    assert f"Halaman 2 dari {n}" in pdf.pages[1].extract_text()
+    assert f"Halaman {n} dari {n}" in pdf.pages[-1].extract_text()
+
+
+def test_running_header_from_page_two(pdf):
+    assert "Laporan Evaluasi Kinerja Triwulan IV" in pdf.pages[2].extract_text()
+
+
+def test_long_table_flows_over_three_pages_with_repeated_header(pdf):
+    pages = [p.extract_text() for p in pdf.pages]
+    with_rows = [t for t in pages if "Sub Kegiatan Penyelenggaraan" in t]
+    assert len(with_rows) >= 3
+    assert all("Pagu (Rp)" in t for t in with_rows)
+
+
+def test_numbers_appear_exactly_as_the_cells_text(pdf):
+    text = "\n".join(p.extract_text() for p in pdf.pages)
+    for figure in ("4.094.740.600,00", "105,78", "90.000.000,00", "99,90"):
+        assert figure in text
+
+
+def test_outline_has_the_headings_and_metadata_title(pdf):
+    def titles(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from titles(item)
+            else:
+                yield item.title
+
+    outline = list(titles(pdf.outline))
+    for heading in (
+        "BAB I Pendahuluan",
+        "1.1 Latar Belakang",
+        "BAB II Capaian Kinerja",
+        "2.1.1 Rincian",
+        "DAFTAR ISI",
+    ):
+        assert heading in outline
+    assert pdf.metadata.title == "Laporan Evaluasi Kinerja Triwulan IV Tahun 2024"
+
+
+def test_table_of_contents_gives_page_numbers(pdf):
+    toc = pdf.pages[1].extract_text()
+    bab2_page = next(
+        i
+        for i, p in enumerate(pdf.pages, 1)
+        if "BAB II CAPAIAN KINERJA" in p.extract_text() and i > 2
+    )
+    assert re.search(rf"BAB II CAPAIAN KINERJA[ .]*{bab2_page}\b", toc)
+    assert re.search(r"2\.1\.1 Rincian[ .]*\d+", toc)
+
+
+def test_html_is_standalone_and_escaped():
+    html = render_html(sample_document())
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="id">' in html
+    assert "<script>" not in html
+    assert (
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;kutip&quot; &lt; 5" in html
+    )
+    assert "http://" not in html and "https://" not in html
+    assert html.count("data:image/svg+xml;base64,") == 1
+    assert 'href="#h-1"' in html and 'id="h-1"' in html
+
+
+def test_screen_html_has_no_paged_media():
+    html = render_html(sample_document(), for_print=False)
+    assert "@page" not in html and "running-header" not in html
+
+
+def test_signature_omits_empty_lines():
+    doc = Document("T", "pk", "U").add(Signature("Towuti, 1 Januari 2025", "CAMAT", "Andi"))
+    html = render_html(doc)
+    assert "NIP." not in html and "sig-pangkat" not in html and "Andi" in html
+
+
+def test_logo_and_kop_render():
+    png = b"\x89PNG\r\n\x1a\n" + bytes(32)
+    doc = Document("T", "pk", "U", kop=("PEMERINTAH", "KECAMATAN"), logo=png)
+    doc.add(Cover(("JUDUL",), ("ORG",)))
+    html = render_html(doc)
+    assert html.count("data:image/png;base64,") == 2
