@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from kinerja.measurement.models import Realisasi
+from kinerja.measurement.models import Realisasi, StatusTriwulan
 
 
 @admin.register(Realisasi)
@@ -10,3 +10,9 @@ class RealisasiAdmin(admin.ModelAdmin):
     list_select_related = ["indikator"]
     search_fields = ["indikator__nama"]
     raw_id_fields = ["indikator"]
+
+
+@admin.register(StatusTriwulan)
+class StatusTriwulanAdmin(admin.ModelAdmin):
+    list_display = ["perangkat", "tahun", "triwulan", "status", "diubah"]
+    list_filter = ["status", "tahun", "triwulan"]

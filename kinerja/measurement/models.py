@@ -41,3 +41,42 @@ class Realisasi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indikator} {self.tahun} TW {self.triwulan}: {self.nilai}"
+
+
+class StatusTriwulan(models.Model):
+    """Workflow state of one unit's quarter; no row means *draf*."""
+
+    class Status(models.TextChoices):
+        DRAF = "draf", "Draf"
+        DIAJUKAN = "diajukan", "Diajukan"
+        DIVERIFIKASI = "diverifikasi", "Diverifikasi"
+        DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+        TERKUNCI = "terkunci", "Terkunci"
+
+    EDITABLE = frozenset({Status.DRAF, Status.DIKEMBALIKAN})
+
+    perangkat = models.ForeignKey(
+        "organisations.PerangkatDaerah",
+        models.CASCADE,
+        related_name="status_triwulan",
+        verbose_name="perangkat daerah",
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField(
+        "triwulan", validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    status = models.CharField("status", max_length=15, choices=Status, default=Status.DRAF)
+    diubah = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        verbose_name = "status triwulan"
+        verbose_name_plural = "status triwulan"
+        ordering = ["perangkat", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat", "tahun", "triwulan"], name="status_triwulan_unik"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat} {self.tahun} TW {self.triwulan}: {self.get_status_display()}"
