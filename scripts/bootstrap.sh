@@ -20,3 +20,11 @@ fi
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip
 "$VENV/bin/python" -m pip install -q -e '.[dev]'
+
+# Reports: WeasyPrint draws the PDF with Pango; the report fonts are Liberation
+# (metric-compatible with Times New Roman and Arial, so DOCX and PDF paginate alike).
+if ! fc-list 2>/dev/null | grep -q "Liberation Serif" \
+    || ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0"; then
+    as_root apt-get update -q
+    as_root apt-get install -y -q fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
+fi

@@ -147,8 +147,11 @@ def build_scorecard(perangkat: PerangkatDaerah, tahun: int, triwulan: int) -> Sc
         for ind in node.indikator:
             if ind.realisasi_dari_id:
                 for q in range(1, triwulan + 1):
-                    source = next(p for p in program_scores[q] if p.id == ind.realisasi_dari_id)
-                    ind.realisasi[q - 1] = source.capaian.value
+                    # The program belongs to one year: other years have no realisasi from it.
+                    source = next(
+                        (p for p in program_scores[q] if p.id == ind.realisasi_dari_id), None
+                    )
+                    ind.realisasi[q - 1] = source.capaian.value if source else None
             _score_indicator(ind, settings, triwulan)
         own = rules.rollup([i.capaian for i in node.indikator])
         node.rollup, node.capaian = own, own.capaian

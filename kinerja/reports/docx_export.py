@@ -2,7 +2,7 @@
 
 A4, margins 2,5 / 2,5 / 3 / 2,5 cm (top, bottom, left binding, right); Times New Roman 12 pt
 justified with first-line indent and 1,5 spacing; tables Arial 9 pt (small: 8 pt). Headings
-use the built-in "Heading 1–3" styles (BAB on a new page) for the navigation pane and the TOC
+use the built-in "Heading 1–4" styles (BAB on a new page) for the navigation pane and the TOC
 field; tables repeat their header rows; the footer shows "Halaman X dari Y" (not on a cover).
 """
 
@@ -44,6 +44,7 @@ _STYLES = {
     "Heading 1": ("Normal", None, 14, True, False, _C, 0, 1.15, 0, 18, True),
     "Heading 2": ("Normal", None, 12, True, False, _L, 0, 1.15, 12, 6, True),
     "Heading 3": ("Normal", None, 12, True, False, _L, 0, 1.15, 10, 4, True),
+    "Heading 4": ("Normal", None, 12, True, True, _L, 0, 1.15, 8, 4, True),
     "TOC Heading": ("Heading 1", None, 14, True, False, _C, 0, 1.15, 0, 18, True),
     "Caption": ("Normal", None, 10, False, True, _C, 0, 1.0, 4, 10, False),
     "Note": ("Normal", None, 10, False, False, _L, 0, 1.15, 0, 4, False),
@@ -203,7 +204,7 @@ class _Writer:
             added.bold, added.italic = run.bold or None, run.italic or None
 
     def _heading(self, block: m.Heading) -> None:
-        self.para(block.text, f"Heading {min(max(block.level, 1), 3)}")
+        self.para(block.text, f"Heading {min(max(block.level, 1), 4)}")
 
     def _bulletlist(self, block: m.BulletList) -> None:
         style = "List Number" if block.ordered else "List Bullet"

@@ -37,6 +37,8 @@ from kinerja.reports.document import (
 
 __all__ = ["BlockItem", "block_items", "render_html"]
 
+TOC_DEPTH = 3
+
 _TEMPLATES = {
     Paragraph: "paragraph",
     Heading: "heading",
@@ -90,6 +92,7 @@ def block_items(document: Document) -> list[BlockItem]:
     """
     headings: list[dict] = []
     items: list[BlockItem] = []
+    n_headings = 0
     for block in document.blocks:
         name = _TEMPLATES.get(type(block))
         if name is None:
@@ -98,9 +101,11 @@ def block_items(document: Document) -> list[BlockItem]:
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 6)
             label = " ".join(block.text.split())  # "BAB I\nPENDAHULUAN" → one line
-            hid = f"h-{len(headings) + 1}"
+            n_headings += 1
+            hid = f"h-{n_headings}"
             item.extra = {"id": hid, "tag": f"h{level}", "level": level, "label": label}
-            headings.append({"id": hid, "text": label, "level": level})
+            if level <= TOC_DEPTH:  # as the DOCX's TOC field: levels 1–3, the rest bookmarks
+                headings.append({"id": hid, "text": label, "level": level})
         elif isinstance(block, Table):
             item.extra = _table_extra(block)
         elif isinstance(block, Chart):

@@ -1,5 +1,6 @@
 """Charts drawn from the report model: SVG and PNG, Indonesian labels, same bytes twice."""
 
+import html
 import io
 import re
 import threading
@@ -54,8 +55,8 @@ def test_svg_is_an_svg_document_with_indonesian_labels(kind):
 
 
 def _texts(svg: bytes) -> list[str]:
-    """The texts of an SVG drawn with glyph paths: matplotlib notes each as a comment."""
-    return re.findall(r"<!-- (.*?) -->", svg.decode())
+    """The texts of the SVG: real ``<text>`` elements (``svg.fonttype = none``)."""
+    return [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg.decode())]
 
 
 def test_none_value_is_labelled_with_a_dash():

@@ -71,10 +71,19 @@ def test_staff_tables_keep_printed_totals_apart(towuti):
     assert (golongan.total("L"), golongan.total("P")) == (10, 22)
 
 
-def test_demo_prints_the_figures_in_indonesian_format():
+def test_demo_prints_the_figures_and_writes_the_reports(tmp_path):
     out = StringIO()
-    call_command("demo", "--tanpa-server", stdout=out)
+    call_command("demo", "--tanpa-server", "--keluaran", str(tmp_path), stdout=out)
     text = out.getvalue()
+    names = {
+        "towuti-laporan-triwulan-2024-tw4",
+        "towuti-lkjip-2024",
+        "towuti-perjanjian-kinerja-2024",
+    }
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(f"{n}.{ext}" for n in names for ext in ("docx", "pdf"))
+    for name in written:
+        assert str(tmp_path / name) in text
     for expected in (
         "80,1",
         "84,73",

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from kinerja.measurement.scorecard import build_scorecard
 from kinerja.organisations.models import PerangkatDaerah
+from kinerja.reports.service import write_reports
 from kinerja.sample import summary
 from kinerja.sample.loader import load_sample
 
 DEMO_USER, DEMO_PASSWORD = "admin", "kinerja-demo"
 PROGRAM_PENUNJANG = "7.01.01"
+# The sample report is signed "Towuti, 20 Januari 2025"; the demo's reports carry that date.
+TANGGAL_LAPORAN = date(2025, 1, 20)
+DEMO_REPORTS = (("triwulan", 4), ("lkjip", None), ("pk", None))
 
 
 class Command(BaseCommand):
@@ -24,13 +31,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--tanpa-server", action="store_true", help="berhenti setelah mencetak")
         parser.add_argument("--alamat", default="127.0.0.1:8000", help="alamat situs (host:port)")
+        parser.add_argument("--keluaran", default="out", help="folder laporan DOCX dan PDF")
+        parser.add_argument("--tanpa-laporan", action="store_true", help="jangan tulis laporan")
 
-    def handle(self, *args, tanpa_server: bool, alamat: str, **options):
+    def handle(self, *args, tanpa_server: bool, alamat: str, keluaran: str, **options):
         call_command("migrate", verbosity=0)
         counts = load_sample()
         self.stdout.write(f"Contoh data Kecamatan Towuti 2024 dimuat ({counts.summary()}).\n")
         card = build_scorecard(PerangkatDaerah.objects.get(kode="towuti"), 2024, 4)
         self.stdout.write(summary.full(card, PROGRAM_PENUNJANG) + "\n")
+        if not options["tanpa_laporan"]:
+            self._write_reports(card.perangkat, Path(keluaran))
         if tanpa_server:
             return
         users = get_user_model().objects
@@ -41,3 +52,11 @@ class Command(BaseCommand):
             "Hentikan dengan Ctrl+C.\n"
         )
         call_command("runserver", alamat, "--insecure", "--noreload", "--skip-checks")
+
+    def _write_reports(self, towuti: PerangkatDaerah, folder: Path) -> None:
+        self.stdout.write("\nLaporan (DOCX dan PDF):\n")
+        for jenis, triwulan in DEMO_REPORTS:
+            for berkas in write_reports(
+                towuti, jenis, 2024, triwulan, ["docx", "pdf"], folder, TANGGAL_LAPORAN
+            ):
+                self.stdout.write(f"  {berkas.path}\n")

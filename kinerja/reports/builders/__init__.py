@@ -1,0 +1,44 @@
+"""Report builders: data of one unit → a :class:`~kinerja.reports.document.Document`.
+
+``build_report("triwulan" | "lkjip" | "pk", perangkat, tahun, triwulan)`` is the one entry
+point the command, the demo and the web app call; any exporter then renders the result.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kinerja.reports.document import Document
+
+from .context import LaporanError, load_context
+
+JENIS = {
+    "triwulan": "Laporan Evaluasi Kinerja Triwulan",
+    "lkjip": "Laporan Kinerja Instansi Pemerintah (LKjIP)",
+    "pk": "Perjanjian Kinerja",
+}
+
+__all__ = ["JENIS", "LaporanError", "build_report"]
+
+
+def build_report(
+    jenis: str, perangkat, tahun: int, triwulan: int | None = None, tanggal: date | None = None
+) -> Document:
+    """Build one report; ``triwulan`` is used by the quarterly report (the others: TW IV)."""
+    if jenis not in JENIS:
+        pilihan = ", ".join(JENIS)
+        raise LaporanError(f"Jenis laporan '{jenis}' tidak dikenal; pilih salah satu: {pilihan}.")
+    if jenis == "triwulan" and triwulan not in (1, 2, 3, 4):
+        raise LaporanError("Laporan triwulan memerlukan triwulan 1 sampai 4.")
+    ctx = load_context(perangkat, tahun, triwulan if jenis == "triwulan" else 4, tanggal)
+    if jenis == "triwulan":
+        from .triwulan import build_triwulan
+
+        return build_triwulan(ctx)
+    if jenis == "lkjip":
+        from .lkjip import build_lkjip
+
+        return build_lkjip(ctx)
+    from .pk import build_pk
+
+    return build_pk(ctx)

@@ -1,0 +1,170 @@
+"""The Towuti reports built from the sample: the figures the issue names, in the model."""
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from kinerja.reports.builders import LaporanError, build_report
+from kinerja.reports.document import (
+    BulletList,
+    Chart,
+    Cover,
+    Heading,
+    Paragraph,
+    Signature,
+    SignaturePair,
+    Table,
+    TableOfContents,
+)
+from tests import factories
+
+from .conftest import TANGGAL
+
+FORBIDDEN = re.compile(r"\bNone\b|\bnan\b|#DIV/0!|\{\{|\}\}|\bNaN\b")
+
+
+@pytest.fixture(scope="module")
+def triwulan(towuti, django_db_blocker):
+    with django_db_blocker.unblock():
+        return build_report("triwulan", towuti, 2024, 4, TANGGAL)
+
+
+@pytest.fixture(scope="module")
+def lkjip(towuti, django_db_blocker):
+    with django_db_blocker.unblock():
+        return build_report("lkjip", towuti, 2024, None, TANGGAL)
+
+
+@pytest.fixture(scope="module")
+def pk(towuti, django_db_blocker):
+    with django_db_blocker.unblock():
+        return build_report("pk", towuti, 2024, None, TANGGAL)
+
+
+def table(doc, caption_start: str) -> Table:
+    return next(t for t in doc.tables() if t.caption.startswith(caption_start))
+
+
+def texts(doc):
+    """Every piece of text a reader sees, block by block."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph | Heading):
+            yield block.text
+        elif isinstance(block, BulletList):
+            yield from block.items
+        elif isinstance(block, Table):
+            yield block.caption
+            yield from block.notes
+            for row in (*block.header, *(r.cells for r in block.rows)):
+                yield from (c.text for c in row)
+        elif isinstance(block, Chart):
+            yield block.title
+            yield block.caption
+            yield from block.categories
+        elif isinstance(block, Signature):
+            yield block.place_date
+
+
+def test_tabel_3_1_has_the_sample_figures(triwulan):
+    tabel = table(triwulan, "Tabel 3.1 ")
+    assert tabel.caption == "Tabel 3.1 Pengukuran Capaian Perjanjian Kinerja"
+    rows = [[c.text for c in r.cells] for r in tabel.rows]
+    assert rows[0][3:6] == ["80,1", "84,73", "105,78"]
+    assert rows[1][3:6] == ["100", "93,75", "93,75"]
+    assert rows[0][6] == "Sangat Memuaskan"
+
+
+def test_budget_table_has_211_rows_and_the_total(triwulan):
+    budget = next(t for t in triwulan.tables() if "Realisasi Anggaran" in t.caption)
+    assert len(budget.rows) == 211
+    total = [c.text for c in budget.rows[-1].cells]
+    assert total == ["JUMLAH", "4.094.740.600,00", "3.623.393.162,00", "88,49"]
+    program = budget.rows[0]
+    assert program.bold and program.level == 0
+    assert [r.level for r in budget.rows[:4]] == [0, 1, 2, 3]
+    assert not budget.rows[3].bold  # a belanja line
+    assert any(c.text == "–" for r in budget.rows for c in r.cells)  # zero pagu: serapan "–"
+    assert "– : pagu anggaran nol" in budget.notes
+
+
+def test_every_indicator_has_a_tw_chart_and_budget_has_one(triwulan):
+    charts = triwulan.charts()
+    indicator_charts = [c for c in charts if c.kind == "bar"]
+    assert len(indicator_charts) == 44  # every indicator of indikator.csv
+    for chart in indicator_charts:
+        assert chart.categories == ("TW I", "TW II", "TW III", "TW IV")
+        assert [s.name for s in chart.series] == ["Target", "Realisasi"]
+    ikm = next(c for c in charts if c.title.startswith("Indeks Kepuasan Masyarakat"))
+    assert ikm.series[1].values == tuple(Decimal(v) for v in ("81.74", "80.04", "82.31", "84.73"))
+    assert any(c.kind == "barh" and "Serapan" in c.title for c in charts)
+
+
+def test_outline_follows_the_sample(triwulan):
+    headings = [b.text for b in triwulan.blocks if isinstance(b, Heading) and b.level == 1]
+    assert headings == [
+        "KATA PENGANTAR",
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+        "LAMPIRAN",
+    ]
+    assert isinstance(triwulan.blocks[0], Cover)
+    assert any(isinstance(b, TableOfContents) for b in triwulan.blocks)
+    captions = [t.caption for t in triwulan.tables()]
+    assert any(c.startswith("Tabel 1.") and "Golongan" in c for c in captions)
+    assert any("Matriks Rencana Aksi Tindak Lanjut" in c for c in captions)
+
+
+def test_narrative_speaks_like_the_sample(triwulan):
+    body = "\n".join(texts(triwulan))
+    assert (
+        "Target kinerja pada triwulan IV untuk sub kegiatan Penyediaan Gaji dan Tunjangan ASN "
+        "adalah 20 Orang dengan realisasi 20 Orang atau capaian 100%." in body
+    )
+    assert "750 / 8 = 93,75%" in body
+    assert "1 (satu) kegiatan tidak dihitung" in body
+    assert "Faktor pendukung: Pelayanan seluruh ASN Kantor Camat" in body
+
+
+@pytest.mark.parametrize("name", ["triwulan", "lkjip", "pk"])
+def test_no_placeholder_reaches_a_report(name, request):
+    doc = request.getfixturevalue(name)
+    for piece in texts(doc):
+        assert not FORBIDDEN.search(piece), piece
+
+
+def test_lkjip_has_ikhtisar_and_the_comparisons(lkjip):
+    headings = [b.text for b in lkjip.blocks if isinstance(b, Heading)]
+    assert "IKHTISAR EKSEKUTIF" in headings
+    efisiensi = next(t for t in lkjip.tables() if t.caption.endswith("per Program"))
+    assert len(efisiensi.rows) == 6
+    penunjang = [c.text for c in efisiensi.rows[0].cells]
+    assert penunjang[1:4] == ["93,75", "88,66", "5,09"]
+    assert penunjang[4] == "Efisien"
+    renstra = next(t for t in lkjip.tables() if "Target Akhir Renstra" in t.caption)
+    assert len(renstra.rows) == 2
+    body = "\n".join(texts(lkjip))
+    assert "realisasi Tahun 2023 belum tercatat" in body
+
+
+def test_pk_has_kop_table_and_both_signatures(pk):
+    assert pk.kop[:2] == ("PEMERINTAH KABUPATEN LUWU TIMUR", "KECAMATAN TOWUTI")
+    pairs = [b for b in pk.blocks if isinstance(b, SignaturePair)]
+    assert len(pairs) == 2
+    assert pairs[0].left.jabatan == "Bupati Luwu Timur"
+    assert pairs[0].right.jabatan == "Camat Towuti"
+    rows = [[c.text for c in r.cells] for r in pk.tables()[0].rows]
+    assert [r[3] for r in rows] == ["80,1", "100"]
+
+
+@pytest.mark.django_db
+def test_unknown_kind_and_empty_unit_are_refused_in_indonesian():
+    unit = factories.unit()
+    with pytest.raises(LaporanError, match="tidak dikenal"):
+        build_report("bulanan", unit, 2024, 4)
+    with pytest.raises(LaporanError, match="belum memiliki sasaran maupun program"):
+        build_report("triwulan", unit, 2024, 4)
+    with pytest.raises(LaporanError, match="triwulan 1 sampai 4"):
+        build_report("triwulan", unit, 2024, 5)

@@ -1,0 +1,114 @@
+"""The Towuti Q4 report written as DOCX and PDF: both open, both carry the same figures."""
+
+import io
+import re
+
+import docx
+import pytest
+from django.core.management import CommandError, call_command
+from pypdf import PdfReader
+
+from kinerja.reports.builders import build_report
+from kinerja.reports.document import Signature
+from kinerja.reports.exporters import get_exporter
+
+from .conftest import TANGGAL
+
+pytestmark = pytest.mark.django_db
+
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\w])")
+
+
+@pytest.fixture(scope="module")
+def files(towuti, django_db_blocker):
+    with django_db_blocker.unblock():
+        doc = build_report("triwulan", towuti, 2024, 4, TANGGAL)
+    return doc, get_exporter("docx").render(doc), get_exporter("pdf").render(doc)
+
+
+def docx_table_numbers(data: bytes) -> list[str]:
+    document = docx.Document(io.BytesIO(data))
+    numbers = []
+    for table in document.tables:
+        for row in table.rows:
+            seen = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # a merged cell appears once per grid column
+                    continue
+                seen.add(id(cell._tc))
+                numbers += NUMBER.findall(cell.text)
+    return numbers
+
+
+def is_subsequence(needles: list[str], haystack: list[str]) -> tuple[bool, int]:
+    it = iter(haystack)
+    for i, n in enumerate(needles):
+        if not any(n == h for h in it):
+            return False, i
+    return True, len(needles)
+
+
+def test_docx_opens_with_real_tables_styles_and_pictures(files):
+    doc, data, _ = files
+    document = docx.Document(io.BytesIO(data))
+    signatures = sum(isinstance(b, Signature) for b in doc.blocks)  # laid out as tables
+    assert len(document.tables) == len(doc.tables()) + signatures
+    assert len(document.inline_shapes) == len(doc.charts())
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Heading 1", "Heading 2", "Heading 3"} <= styles
+    cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
+    assert {"105,78", "93,75", "4.094.740.600,00", "3.623.393.162,00", "88,49"} <= cells
+
+
+def test_pdf_opens_pages_numbered_with_bookmarks(files):
+    _, _, data = files
+    reader = PdfReader(io.BytesIO(data))
+    pages = len(reader.pages)
+    assert pages > 20
+    assert f"Halaman 2 dari {pages}" in reader.pages[1].extract_text()
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert "BAB III AKUNTABILITAS KINERJA" in titles
+
+
+def test_docx_and_pdf_carry_the_same_figures(files):
+    _, docx_data, pdf_data = files
+    in_docx = docx_table_numbers(docx_data)
+    reader = PdfReader(io.BytesIO(pdf_data))
+    in_pdf = NUMBER.findall("\n".join(p.extract_text() for p in reader.pages))
+    assert len(in_docx) > 1500
+    ok, at = is_subsequence(in_docx, in_pdf)
+    assert ok, f"angka tabel DOCX ke-{at} ({in_docx[at]}) tidak ada di PDF pada urutan yang sama"
+
+
+def test_laporan_command_writes_the_files(towuti, tmp_path, django_db_blocker, capsys):
+    with django_db_blocker.unblock():
+        call_command(
+            "laporan",
+            "--unit",
+            "towuti",
+            "--tahun",
+            "2024",
+            "--jenis",
+            "pk",
+            "--format",
+            "docx",
+            "--keluaran",
+            str(tmp_path),
+        )
+    written = tmp_path / "towuti-perjanjian-kinerja-2024.docx"
+    assert written.exists()
+    assert str(written) in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == [written]  # no partial file left behind
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--unit", "tidak-ada"], "kode 'tidak-ada' tidak ada"),
+        (["--unit", "towuti", "--format", "odt"], "Format 'odt' tidak dikenal"),
+        (["--unit", "towuti", "--tanggal", "20-01-2025"], "Tanggal '20-01-2025' tidak valid"),
+    ],
+)
+def test_laporan_command_refuses_bad_input(towuti, tmp_path, django_db_blocker, args, message):
+    with django_db_blocker.unblock(), pytest.raises(CommandError, match=message):
+        call_command("laporan", *args, "--tahun", "2024", "--keluaran", str(tmp_path))
