@@ -19,7 +19,7 @@ from docx.shared import Cm, Emu, Length, Pt, RGBColor, Twips
 
 from kinerja.reports import document as m
 from kinerja.reports import docx_parts as parts
-from kinerja.reports.charts import render_png
+from kinerja.reports.charts import prerender, render_png
 from kinerja.reports.exporters import register
 
 __all__ = ["DocxExporter", "TEXT_WIDTH"]
@@ -27,7 +27,7 @@ __all__ = ["DocxExporter", "TEXT_WIDTH"]
 PAGE_WIDTH, PAGE_HEIGHT = Twips(11906), Twips(16838)  # A4 exactly as Word writes it
 MARGINS = {"top": Cm(2.5), "bottom": Cm(2.5), "left": Cm(3), "right": Cm(2.5)}
 TEXT_WIDTH = Length(PAGE_WIDTH - MARGINS["left"] - MARGINS["right"])  # 15,5 cm
-CHART_DPI = 200
+CHART_DPI = 150  # the issue asks ≥ 150 dpi; 200 costs 78 % more pixels to draw and zip
 TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
 TOC_PLACEHOLDER = "Klik kanan → Perbarui bidang untuk memperbarui daftar isi."
 BODY_FONT, TABLE_FONT = "Times New Roman", "Arial"
@@ -168,6 +168,7 @@ class _Writer:
         parts.setup_package(self.doc, self.model)
         if self.model.kop:
             self._kop()
+        prerender(self.model.charts(), "png", CHART_DPI)
         for block in self.model.blocks:
             handler = getattr(self, f"_{type(block).__name__.lower()}", None)
             if handler is None:

@@ -6,13 +6,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from xml.sax.saxutils import escape as xml_escape
 
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Length
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -155,12 +156,6 @@ def word_image(data: bytes | None) -> bytes | None:
     return data if data and data.startswith(magic) else None
 
 
-def set_cell_fill(tc, fill: str) -> None:
-    tc_pr = tc.get_or_add_tcPr()
-    shd = el("w:shd", val="clear", color="auto", fill=fill)
-    tc_pr.insert_element_before(shd, *_AFTER_SHD)
-
-
 def new_table(doc: DocxDocument, nrows: int, widths: list[Emu], *, borders: bool) -> DocxTable:
     """A centered table of fixed column widths whose rows never split across pages."""
     table = doc.add_table(rows=nrows, cols=len(widths))
@@ -191,67 +186,92 @@ def new_table(doc: DocxDocument, nrows: int, widths: list[Emu], *, borders: bool
 
 def add_table(doc: DocxDocument, model: Table, text_width: Length) -> DocxTable | None:
     """The grid of ``model`` (caption and notes are the caller's): header rows repeat on every
-    page, no row splits across pages, spans become merged cells."""
+    page, no row splits across pages, spans become merged cells (gridSpan, vMerge).
+
+    The table is written as WordprocessingML text and parsed once: a report has thousands of
+    cells, and python-docx's per-property object API costs about a millisecond each.
+    """
     header, header_cols = place_cells(model.header)
     body, body_cols = place_cells([row.cells for row in model.rows])
     nhead, nrows = len(model.header), len(model.header) + len(model.rows)
     ncols = max(header_cols, body_cols)
     if nrows == 0 or ncols == 0:
         return None
-    widths = column_widths(model.widths, ncols, text_width)
-    table = new_table(doc, nrows, widths, borders=True)
-    style_name = "Table Text Small" if model.font_size == "small" else "Table Text"
-    style_id = doc.styles[style_name].style_id
-    tcs = [tr.tc_lst for tr in table._tbl.tr_lst]
-    for r, (tr, row_tcs) in enumerate(zip(table._tbl.tr_lst, tcs, strict=True)):
-        if r < nhead:
-            tr.trPr.append(el("w:tblHeader"))  # repeated at the top of every page
-        fill = HEADER_FILL if r < nhead else SHADE_FILL if model.rows[r - nhead].shade else ""
-        for tc in row_tcs:
-            cell = _Cell(tc, table)
-            tc.p_lst[0].style = style_id  # by id: python-docx's lookup by name is slow
-            if fill:
-                set_cell_fill(tc, fill)
-            if r < nhead:
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-                cell.paragraphs[0].paragraph_format.keep_with_next = True
-    indented: set[int] = set()
-    for placed in header:
-        _fill(_Cell(tcs[placed.row][placed.col], table), placed.cell, header=True)
-    for placed in body:
-        row = model.rows[placed.row]
-        text_cell = placed.cell.align == "left" and bool(placed.cell.text.strip())
-        first = row.level > 0 and text_cell and placed.row not in indented
-        indented.update([placed.row] if first else [])
-        cell = _Cell(tcs[placed.row + nhead][placed.col], table)
-        _fill(cell, placed.cell, header=False, bold=row.bold, level=row.level if first else 0)
+    widths = [Emu(w).twips for w in column_widths(model.widths, ncols, text_width)]
+    style_id = doc.styles["Table Text Small" if model.font_size == "small" else "Table Text"]
+    grid_style = doc.styles["Table Grid"].style_id
+    origins: dict[tuple[int, int], Placed] = {}
+    continued: dict[tuple[int, int], Placed] = {}
     for placed, offset in [(p, 0) for p in header] + [(p, nhead) for p in body]:
-        _merge(tcs, placed.row + offset, placed, widths)
-    return table
+        origins[(placed.row + offset, placed.col)] = placed
+        for r in range(1, placed.rowspan):
+            continued[(placed.row + offset + r, placed.col)] = placed
+    xml = [
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{grid_style}"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+        'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+    ]
+    indented: set[int] = set()
+    for r in range(nrows):
+        is_head = r < nhead
+        row = None if is_head else model.rows[r - nhead]
+        fill = HEADER_FILL if is_head else SHADE_FILL if row.shade else ""
+        xml.append(
+            "<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if is_head else "") + "</w:trPr>"
+        )
+        c = 0
+        while c < ncols:
+            placed = origins.get((r, c)) or continued.get((r, c))
+            span = placed.colspan if placed else 1
+            width = sum(widths[c : c + span])
+            merge = ""
+            if placed and placed.rowspan > 1:
+                merge = '<w:vMerge w:val="restart"/>' if (r, c) in origins else "<w:vMerge/>"
+            level = 0
+            if placed and (r, c) in origins and not is_head and row.level > 0:
+                text_cell = placed.cell.align == "left" and bool(placed.cell.text.strip())
+                if text_cell and r not in indented:
+                    indented.add(r)
+                    level = row.level
+            xml.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+                + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+                + merge
+                + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else "")
+                + ('<w:vAlign w:val="center"/>' if is_head else "")
+                + "</w:tcPr>"
+            )
+            text = placed.cell if placed and (r, c) in origins else None
+            bold = is_head or (text is not None and (text.bold or row.bold))
+            xml.append(_cell_paragraph(style_id.style_id, text, is_head, bold, level))
+            xml.append("</w:tc>")
+            c += span
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    tbl = parse_xml("".join(xml))
+    doc.element.body._insert_tbl(tbl)
+    return DocxTable(tbl, doc._body)
 
 
-def _merge(tcs: list[list], row: int, placed: Placed, widths: Sequence[Emu]) -> None:
-    """Spans as Word writes them (python-docx's ``merge`` is quadratic): gridSpan, vMerge."""
-    col, colspan = placed.col, placed.colspan
-    for r in range(row, row + placed.rowspan):
-        tc = tcs[r][col]
-        if colspan > 1:
-            tc.grid_span, tc.width = colspan, Emu(sum(widths[col : col + colspan]))
-            for covered in tcs[r][col + 1 : col + colspan]:
-                covered.getparent().remove(covered)
-        if placed.rowspan > 1:
-            tc.vMerge = "restart" if r == row else "continue"
-
-
-def _fill(cell: _Cell, model: Cell, *, header: bool, bold: bool = False, level: int = 0) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = ALIGN["center"] if header else ALIGN.get(model.align, ALIGN["left"])
+def _cell_paragraph(style_id: str, cell: Cell | None, header: bool, bold: bool, level: int) -> str:
+    align = "center" if header else (cell.align if cell else "left")
+    ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/>'
+    if header:
+        ppr += "<w:keepNext/>"
     if level:
-        paragraph.paragraph_format.left_indent = Emu(LEVEL_INDENT * level)
-    if model.text:
-        run = paragraph.add_run(clean(model.text))
-        if header or bold or model.bold:
-            run.bold = True
+        ppr += f'<w:ind w:left="{Emu(LEVEL_INDENT * level).twips}"/>'
+    ppr += f'<w:jc w:val="{_JC[align]}"/></w:pPr>'
+    if cell is None or not cell.text:
+        return f"<w:p>{ppr}</w:p>"
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    text = xml_escape(clean(cell.text))
+    return f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+_JC = {"left": "left", "right": "right", "center": "center"}
 
 
 # --- signatures ---------------------------------------------------------------------------

@@ -92,6 +92,7 @@ def block_items(document: Document) -> list[BlockItem]:
     """
     headings: list[dict] = []
     items: list[BlockItem] = []
+    charts.prerender(document.charts(), "svg")
     n_headings = 0
     for block in document.blocks:
         name = _TEMPLATES.get(type(block))

@@ -4,8 +4,10 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 
 from kinerja.reports.builders import LaporanError, build_report
+from kinerja.reports.charts import render_png
 from kinerja.reports.document import (
     BulletList,
     Chart,
@@ -168,3 +170,18 @@ def test_unknown_kind_and_empty_unit_are_refused_in_indonesian():
         build_report("triwulan", unit, 2024, 4)
     with pytest.raises(LaporanError, match="triwulan 1 sampai 4"):
         build_report("triwulan", unit, 2024, 5)
+
+
+def test_ikm_trend_is_a_line_over_the_quarters(triwulan):
+    trend = next(c for c in triwulan.charts() if c.kind == "line")
+    assert trend.title == "Tren Indeks Kepuasan Masyarakat 2024"
+    assert trend.categories == ("TW I 2024", "TW II 2024", "TW III 2024", "TW IV 2024")
+
+
+@pytest.mark.django_db
+def test_the_regions_logo_reaches_cover_and_kop(towuti, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    png = render_png(Chart("bar", "", (), ()), dpi=20)
+    towuti.pemda.logo.save("luwu-timur.png", ContentFile(png))
+    assert build_report("pk", towuti, 2024).logo == png
+    assert build_report("triwulan", towuti, 2024, 4).logo == png

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.validators import FileExtensionValidator
 from django.db import models
 
 from kinerja import rules
@@ -42,6 +43,13 @@ class PemerintahDaerah(models.Model):
         null=True,
         blank=True,
         help_text="Kosong: capaian tidak dibatasi.",
+    )
+    logo = models.FileField(
+        "logo daerah (PNG atau JPEG)",
+        upload_to="logo/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg"])],
+        help_text="Tampil di sampul laporan dan kop Perjanjian Kinerja.",
     )
 
     class Meta:

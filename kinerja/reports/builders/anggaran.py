@@ -57,7 +57,7 @@ def budget_table(ctx: ReportContext, counter: Counter) -> Table:
                 rows.append(
                     Row(
                         (
-                            text(line.kode_rekening or ""),
+                            Cell(line.kode_rekening),
                             text(line.uraian),
                             rupiah(line.anggaran),
                             rupiah(line.realisasi or 0),
@@ -92,7 +92,7 @@ def budget_table(ctx: ReportContext, counter: Counter) -> Table:
         ),
         rows=tuple(rows),
         caption=counter.table(f"Realisasi Anggaran {ctx.nama_unit} Tahun {ctx.tahun}"),
-        widths=(1.7, 4.6, 1.8, 1.8, 0.9),
+        widths=(2.1, 4.2, 1.8, 1.8, 0.9),
         font_size="small",
         notes=notes.lines(),
     )
@@ -120,7 +120,7 @@ def serapan_chart(ctx: ReportContext, counter: Counter) -> Chart:
         kind="barh",
         title=f"Serapan Anggaran per Program s.d. {rules.format_triwulan(ctx.triwulan)} (%)",
         categories=tuple(p.nama for p in programs),
-        series=(Series("Serapan", tuple(budget.of(p).serapan.value for p in programs)),),
+        series=(Series("", tuple(budget.of(p).serapan.value for p in programs)),),
         x_label="Serapan (%)",
         caption=counter.chart("Serapan Anggaran per Program"),
         value_format="persen",

@@ -73,10 +73,23 @@ class ReportContext:
     pk: PerjanjianKinerja | None
     tindak_lanjut: list[TindakLanjut]
     analisis: dict[int, tuple[str, str, str]]  # indikator id → pendukung, penghambat, solusi
+    ikm_trend: list[tuple[int, int, Decimal]] = field(default_factory=list)  # tahun, TW, IKM
 
     @property
     def pemda(self):
         return self.perangkat.pemda
+
+    @property
+    def logo(self) -> bytes | None:
+        """The region's logo for cover and kop; a missing or unreadable file is no logo."""
+        field = self.pemda.logo
+        if not field:
+            return None
+        try:
+            with field.open("rb") as f:
+                return f.read()
+        except OSError:
+            return None
 
     @property
     def nama_unit(self) -> str:
@@ -147,6 +160,7 @@ def load_context(
                 triwulan=triwulan,
             ).values_list("indikator_id", "faktor_pendukung", "faktor_penghambat", "solusi")
         },
+        ikm_trend=_ikm_trend(perangkat, tahun, triwulan),
         tindak_lanjut=list(
             TindakLanjut.objects.filter(perangkat=perangkat, tahun=tahun).order_by(
                 "triwulan", "nomor"
@@ -196,3 +210,22 @@ def _indicators(card: Scorecard):
     for program in card.programs:
         for node in program.walk():
             yield from node.indikator
+
+
+IKM = "Kepuasan Masyarakat"
+
+
+def _ikm_trend(perangkat: PerangkatDaerah, tahun: int, triwulan: int):
+    """The unit's IKM per quarter over this year and the two before, as far as recorded."""
+    rows = (
+        Realisasi.objects.filter(
+            indikator__sasaran__tujuan__renstra__perangkat=perangkat,
+            indikator__nama__icontains=IKM,
+            tahun__gte=tahun - 2,
+            nilai__isnull=False,
+        )
+        .exclude(tahun=tahun, triwulan__gt=triwulan)
+        .order_by("tahun", "triwulan")
+        .values_list("tahun", "triwulan", "nilai")
+    )
+    return list(dict(((t, q), (t, q, v)) for t, q, v in rows).values())

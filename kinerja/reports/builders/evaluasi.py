@@ -20,7 +20,7 @@ from kinerja.reports.document import (
 )
 
 from .cells import Counter, Notes, center, head, number, target, text
-from .context import ReportContext
+from .context import IKM, ReportContext
 
 LEVEL = {
     "sasaran": "sasaran",
@@ -197,6 +197,8 @@ def node_section(ctx: ReportContext, node: NodeScore, counter: Counter) -> list:
         for ind in node.indikator:
             blocks += indicator_text(ctx, level, node.nama, ind)
             blocks.append(indicator_chart(ind, counter))
+            if node.level == "sasaran" and IKM in ind.nama and len(ctx.ikm_trend) > 1:
+                blocks.append(ikm_trend_chart(ctx, counter))
     if node.children and node.level in CHILD:
         blocks.append(children_table(ctx, node, counter))
         if node.rollup is not None:
@@ -331,6 +333,22 @@ def indicator_chart(ind: IndicatorScore, counter: Counter) -> Chart:
         x_label="Triwulan",
         y_label=ind.satuan or "Nilai",
         caption=counter.chart(f"Target dan Realisasi TW I–IV: {ind.nama}"),
+    )
+
+
+def ikm_trend_chart(ctx: ReportContext, counter: Counter) -> Chart:
+    first, last = ctx.ikm_trend[0][0], ctx.ikm_trend[-1][0]
+    years = f"{first}–{last}" if first != last else str(first)
+    return Chart(
+        kind="line",
+        title=f"Tren Indeks Kepuasan Masyarakat {years}",
+        categories=tuple(
+            f"{rules.format_triwulan(q, short=True)} {t}" for t, q, _ in ctx.ikm_trend
+        ),
+        series=(Series("IKM", tuple(v for _, _, v in ctx.ikm_trend)),),
+        x_label="Triwulan",
+        y_label="IKM",
+        caption=counter.chart(f"Tren Indeks Kepuasan Masyarakat {years}"),
     )
 
 

@@ -249,7 +249,7 @@ def staff_table(table: StaffTable, counter: Counter, unit: str) -> Table:
         header=header,
         rows=tuple(rows),
         caption=counter.table(f"{title} {unit}"),
-        widths=(0.5, 1.6, *([0.55] * (2 * n + 2))),
+        widths=(0.55, 1.6, *([0.55] * (2 * n + 2))),
         font_size="small",
         notes=("L: laki-laki, P: perempuan; sel kosong: tidak ada pegawai.",),
     )

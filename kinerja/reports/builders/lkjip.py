@@ -34,7 +34,10 @@ JUDUL = "Laporan Kinerja Instansi Pemerintah"
 
 def build_lkjip(ctx: ReportContext) -> Document:
     doc = Document(
-        title=f"{JUDUL} {ctx.nama_unit} Tahun {ctx.tahun}", kind="lkjip", unit=ctx.nama_unit
+        title=f"{JUDUL} {ctx.nama_unit} Tahun {ctx.tahun}",
+        kind="lkjip",
+        unit=ctx.nama_unit,
+        logo=ctx.logo,
     )
     doc.add(cover(ctx, "LAPORAN KINERJA INSTANSI PEMERINTAH", f"(LKjIP) TAHUN {ctx.tahun}"))
     doc.add(*kata_pengantar(ctx, JUDUL), *ikhtisar(ctx), TableOfContents(), PageBreak())
@@ -42,7 +45,7 @@ def build_lkjip(ctx: ReportContext) -> Document:
     counter = Counter("3")
     doc.add(Heading("BAB III AKUNTABILITAS KINERJA", 1))
     doc.add(*pengukuran(ctx, counter))
-    doc.add(Heading("Perbandingan Capaian Kinerja", 2))
+    doc.add(Heading("Perbandingan Capaian Kinerja", 3))
     doc.add(*banding_tahun_lalu(ctx, counter), *banding_renstra(ctx, counter))
     doc.add(*efisiensi(ctx, counter))
     doc.add(*evaluasi(ctx, counter))

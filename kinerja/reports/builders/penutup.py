@@ -51,7 +51,7 @@ def matriks_tindak_lanjut(ctx: ReportContext, counter: Counter, heading: str) ->
             ),
             rows=rows,
             caption=counter.table("Matriks Rencana Aksi Tindak Lanjut Hasil Evaluasi"),
-            widths=(0.4, 3.6, 2.4, 1.1, 3),
+            widths=(0.55, 3.5, 2.4, 1.2, 3),
             font_size="small",
         ),
     ]
@@ -171,7 +171,7 @@ def lampiran(ctx: ReportContext) -> list:
             ),
             rows=tuple(rows),
             caption=counter.table(f"Target dan Realisasi Indikator Tahun {ctx.tahun}"),
-            widths=(1, 4.4, 0.8, *([0.6] * 8)),
+            widths=(1.25, 3.6, 0.9, *([0.68] * 8)),
             font_size="small",
         ),
     ]

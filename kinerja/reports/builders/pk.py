@@ -41,6 +41,7 @@ def build_pk(ctx: ReportContext) -> Document:
         kind="pk",
         unit=ctx.nama_unit,
         kop=kop(ctx),
+        logo=ctx.logo,
     )
     doc.add(
         Paragraph.of(f"PERJANJIAN KINERJA TAHUN {ctx.tahun}", style="center", bold=True),

@@ -146,7 +146,7 @@ def iku_table(ctx: ReportContext, counter: Counter) -> Table | None:
             for i, (label, ind) in enumerate(rows, 1)
         ),
         caption=counter.table(f"Indikator Kinerja Utama {ctx.nama_unit}"),
-        widths=(0.5, 3, 3, 0.9, 3),
+        widths=(0.55, 3, 3, 0.9, 3),
         font_size="small",
     )
 
@@ -181,7 +181,7 @@ def pk_tables(ctx: ReportContext, counter: Counter) -> list[Table]:
             ),
             rows=tuple(rows),
             caption=counter.table(f"Perjanjian Kinerja {ctx.nama_unit} Tahun {ctx.tahun}"),
-            widths=(0.5, 3.5, 3.5, 0.9, 0.9),
+            widths=(0.55, 3.5, 3.5, 0.9, 0.9),
         )
     ]
     budget = ctx.card.budget
@@ -200,7 +200,7 @@ def pk_tables(ctx: ReportContext, counter: Counter) -> list[Table]:
                 header=((head("No"), head("Program"), head("Anggaran (Rp)")),),
                 rows=(*program_rows, total),
                 caption=counter.table(f"Program dan Anggaran Tahun {ctx.tahun}"),
-                widths=(0.5, 6, 2),
+                widths=(0.55, 6, 2),
             )
         )
     return tables

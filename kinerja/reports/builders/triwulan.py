@@ -23,6 +23,7 @@ def build_triwulan(ctx: ReportContext) -> Document:
         title=f"{judul} {ctx.nama_unit} Tahun {ctx.tahun}",
         kind="triwulan",
         unit=ctx.nama_unit,
+        logo=ctx.logo,
     )
     doc.add(cover(ctx, JUDUL.upper(), f"{tw.upper()} TAHUN {ctx.tahun}"))
     doc.add(*kata_pengantar(ctx, judul), TableOfContents(), PageBreak())

@@ -1,0 +1,45 @@
+"""Report figures for ``make bench``: build, DOCX, PDF, peak memory, build/renderer ratio."""
+
+from __future__ import annotations
+
+import resource
+import time
+from datetime import date
+
+
+def seconds(value: float) -> str:
+    return f"{value:,.2f} s".replace(".", ",")
+
+
+def bench_reports(towuti) -> None:
+    from kinerja.reports import charts
+    from kinerja.reports.builders import build_report
+    from kinerja.reports.exporters import get_exporter
+
+    def build():
+        return build_report("triwulan", towuti, 2024, 4, date(2025, 1, 20))
+
+    start = time.perf_counter()
+    document = build()
+    built = time.perf_counter() - start
+    figures = {}
+    for fmt in ("docx", "pdf"):
+        charts._CACHE.clear()  # cold: every chart drawn again
+        start = time.perf_counter()
+        get_exporter(fmt).render(document)
+        figures[fmt] = time.perf_counter() - start
+    start = time.perf_counter()
+    get_exporter("pdf").render(document)  # charts already drawn: the renderer alone
+    renderer = time.perf_counter() - start
+    whole = built + figures["pdf"]
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"laporan Towuti TW IV: model {seconds(built)}, {len(document.charts())} grafik")
+    print(
+        f"laporan Towuti TW IV DOCX:                  {seconds(figures['docx'])}   (target ≤ 1,5 s)"
+    )
+    print(f"laporan Towuti TW IV PDF:                   {seconds(figures['pdf'])}   (target ≤ 3 s)")
+    memory = f"proses {own:,.0f} MB, pekerja grafik {workers:,.0f} MB".replace(",", ".")
+    print(f"memori puncak: {memory}   (target ≤ 300 MB)")
+    ratio = f"{whole / renderer:.2f}".replace(".", ",")
+    print(f"rasio seluruh pembuatan PDF / renderer saja: {ratio}×   (target ≤ 1,5×)")
