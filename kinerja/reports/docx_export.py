@@ -46,6 +46,9 @@ _STYLES = {
     "Heading 3": ("Normal", None, 12, True, False, _L, 0, 1.15, 10, 4, True),
     "Heading 4": ("Normal", None, 12, True, True, _L, 0, 1.15, 8, 4, True),
     "TOC Heading": ("Heading 1", None, 14, True, False, _C, 0, 1.15, 0, 18, True),
+    "TOC 1": ("Normal", None, 11, True, False, _L, 0, 1.15, 6, 2, False),
+    "TOC 2": ("Normal", None, 11, False, False, _L, 0, 1.15, 0, 2, False),
+    "TOC 3": ("Normal", None, 10, False, False, _L, 0, 1.15, 0, 2, False),
     "Caption": ("Normal", None, 10, False, True, _C, 0, 1.0, 4, 10, False),
     "Note": ("Normal", None, 10, False, False, _L, 0, 1.15, 0, 4, False),
     "Center": ("Normal", None, None, False, False, _C, 0, 1.5, 0, 6, False),
@@ -117,6 +120,8 @@ def _setup_styles(doc) -> None:
     for name in ("Heading 1", "Heading 2", "Heading 3", "Table Caption"):
         styles[name].next_paragraph_style = styles["Body Text"]
     styles["TOC Heading"].paragraph_format.page_break_before = False
+    for level in (2, 3):
+        styles[f"TOC {level}"].paragraph_format.left_indent = Cm(0.6 * (level - 1))
     styles["Normal"].paragraph_format.widow_control = True
     styles["Header"].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     styles["Header"].paragraph_format.tab_stops.clear_all()
@@ -249,7 +254,14 @@ class _Writer:
     def _tableofcontents(self, block: m.TableOfContents) -> None:
         self._break = not self._first
         self.para(block.title, "TOC Heading")
-        parts.add_field(self.para("", "Normal"), TOC_INSTRUCTION, TOC_PLACEHOLDER)
+        entries = [b for b in self.model.blocks if isinstance(b, m.Heading) and b.level <= 3]
+        if not entries:
+            parts.add_field(self.para("", "Normal"), TOC_INSTRUCTION, TOC_PLACEHOLDER)
+            return
+        # The field's shown result is the list of headings itself (page numbers come when
+        # Word or LibreOffice refreshes the field), so no reader ever sees an empty TOC.
+        paragraphs = [self.para(" ".join(h.text.split()), f"TOC {h.level}") for h in entries]
+        parts.wrap_in_field(paragraphs, TOC_INSTRUCTION)
         self._break = True
 
     def _signature(self, block: m.Signature | m.SignaturePair) -> None:

@@ -137,6 +137,25 @@ def add_field(paragraph: DocxParagraph, instruction: str, result: str = "") -> N
     paragraph.add_run()._r.append(el("w:fldChar", fldCharType="end"))
 
 
+def wrap_in_field(paragraphs: list[DocxParagraph], instruction: str) -> None:
+    """Make existing paragraphs the shown result of one complex field (e.g. a TOC)."""
+    first, last = paragraphs[0]._p, paragraphs[-1]._p
+    begin = [el("w:fldChar", fldCharType="begin", dirty="true"), el("w:instrText")]
+    begin[1].set(qn("xml:space"), "preserve")
+    begin[1].text = f" {instruction} "
+    runs = [el("w:r") for _ in range(3)]
+    runs[0].append(begin[0])
+    runs[1].append(begin[1])
+    runs[2].append(el("w:fldChar", fldCharType="separate"))
+    p_pr = first.find(qn("w:pPr"))
+    position = 1 if p_pr is not None else 0
+    for offset, run in enumerate(runs):
+        first.insert(position + offset, run)
+    end = el("w:r")
+    end.append(el("w:fldChar", fldCharType="end"))
+    last.append(end)
+
+
 _AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
 _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc", "w:rPr")
 _AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")

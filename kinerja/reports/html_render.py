@@ -129,7 +129,7 @@ def _drop_needless_breaks(items: list[BlockItem]) -> list[BlockItem]:
                 previous is None
                 or following is None
                 or isinstance(previous, PageBreak | Cover | TableOfContents)
-                or isinstance(following, Cover | PageBreak)
+                or isinstance(following, Cover | PageBreak | TableOfContents)
                 or (isinstance(following, Heading) and following.level == 1)
             ):
                 continue

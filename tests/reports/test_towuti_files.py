@@ -66,6 +66,9 @@ def test_pdf_opens_pages_numbered_with_bookmarks(files):
     pages = len(reader.pages)
     assert pages > 20
     assert f"Halaman 2 dari {pages}" in reader.pages[1].extract_text()
+    words = [len(page.extract_text().split()) for page in reader.pages]
+    blank = [i + 1 for i, n in enumerate(words) if n < 20 and i > 0]  # page 1: the cover
+    assert not blank, f"halaman kosong: {blank}"  # header and footer alone are 14 words
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
     assert "BAB III AKUNTABILITAS KINERJA" in titles
 
