@@ -57,10 +57,23 @@ def budget_tree(
     Realisasi is cumulative: a line's figure is its latest entry at or before the quarter;
     a line with no entry yet has spent nothing.
     """
-    tree = tree or load_tree(perangkat_id, tahun)
-    result = BudgetTree(tree=tree, triwulan=triwulan)
+    trees = {perangkat_id: tree or load_tree(perangkat_id, tahun)}
+    return budget_trees(trees, tahun, triwulan)[perangkat_id]
+
+
+def budget_trees(
+    trees: dict[int, ProgramTree], tahun: int, triwulan: int = 4
+) -> dict[int, BudgetTree]:
+    """:func:`budget_tree` of many units (by perangkat id) in the same two queries."""
+    results = {pid: BudgetTree(tree=tree, triwulan=triwulan) for pid, tree in trees.items()}
+    owner = {
+        node.id: results[pid]
+        for pid, tree in trees.items()
+        for node in tree.walk()
+        if node.level == "sub_kegiatan"
+    }
     scope = {
-        "sub_kegiatan__kegiatan__program__perangkat_id": perangkat_id,
+        "sub_kegiatan__kegiatan__program__perangkat_id__in": list(trees),
         "sub_kegiatan__kegiatan__program__tahun": tahun,
     }
     latest: dict[int, tuple[int, Decimal]] = {}
@@ -75,11 +88,12 @@ def budget_tree(
         "id", "sub_kegiatan_id", "uraian", "kode_rekening", "anggaran"
     ):
         realisasi = latest[bid][1] if bid in latest else None
-        result.lines.setdefault(sid, []).append(Line(bid, uraian, kode, anggaran, realisasi))
-    for program in tree.programs:
-        result.total.anggaran += _sum(program, result).anggaran
-        result.total.realisasi += result.totals[program].realisasi
-    return result
+        owner[sid].lines.setdefault(sid, []).append(Line(bid, uraian, kode, anggaran, realisasi))
+    for result in results.values():
+        for program in result.tree.programs:
+            result.total.anggaran += _sum(program, result).anggaran
+            result.total.realisasi += result.totals[program].realisasi
+    return results
 
 
 def _sum(node: Node, result: BudgetTree) -> Totals:

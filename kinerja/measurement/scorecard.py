@@ -19,11 +19,11 @@ from decimal import Decimal
 from django.db.models import Q
 
 from kinerja import rules
-from kinerja.budget.tree import BudgetTree, budget_tree
+from kinerja.budget.tree import BudgetTree, budget_trees
 from kinerja.measurement.models import Realisasi
 from kinerja.organisations.models import PerangkatDaerah
 from kinerja.planning.models import Indikator, Sasaran, TargetTriwulan
-from kinerja.planning.tree import LEVELS, Node, ProgramTree, load_tree
+from kinerja.planning.tree import LEVELS, Node, ProgramTree, load_trees
 
 Target = Decimal | rules.Rentang | None
 INDIKATOR_FIELDS = (
@@ -112,28 +112,70 @@ class _Settings:
 
 def build_scorecard(perangkat: PerangkatDaerah, tahun: int, triwulan: int) -> Scorecard:
     """Everything a report or dashboard shows of one unit, year and quarter."""
+    return build_scorecards([perangkat], tahun, triwulan)[perangkat.id]
+
+
+def build_scorecards(
+    perangkats: list[PerangkatDaerah], tahun: int, triwulan: int
+) -> dict[int, Scorecard]:
+    """:func:`build_scorecard` of many units (by id) in the queries of one: a kabupaten's
+    recap costs the same dozen queries whether it has 1 unit or 40."""
     if triwulan not in (1, 2, 3, 4):
         raise ValueError("Triwulan harus 1 sampai 4.")
-    pemda = perangkat.pemda
-    settings = _Settings(
-        skala=pemda.skala_predikat.to_rules(),
-        rumus_negatif=rules.RumusNegatif(pemda.rumus_negatif),
-        aturan=rules.AturanRollup(pemda.aturan_rollup),
-        cap=pemda.batas_capaian,
-    )
-    tree = load_tree(perangkat.id, tahun)
-    budget = budget_tree(perangkat.id, tahun, triwulan, tree=tree)
-    sasaran_rows = list(
+    perangkats = list(perangkats)
+    ids = [p.id for p in perangkats]
+    settings: dict[int, _Settings] = {}
+    for p in perangkats:
+        if p.pemda_id not in settings:
+            pemda = p.pemda
+            settings[p.pemda_id] = _Settings(
+                skala=pemda.skala_predikat.to_rules(),
+                rumus_negatif=rules.RumusNegatif(pemda.rumus_negatif),
+                aturan=rules.AturanRollup(pemda.aturan_rollup),
+                cap=pemda.batas_capaian,
+            )
+    trees = load_trees(ids, tahun)
+    budgets = budget_trees(trees, tahun, triwulan)
+    sasaran_rows: dict[int, list[tuple[int, int, str]]] = {pid: [] for pid in ids}
+    for unit, sid, nomor, teks in (
         Sasaran.objects.filter(
-            tujuan__renstra__perangkat=perangkat,
+            tujuan__renstra__perangkat_id__in=ids,
             tujuan__renstra__tahun_awal__lte=tahun,
             tujuan__renstra__tahun_akhir__gte=tahun,
         )
         .order_by("nomor")
-        .values_list("id", "nomor", "teks")
-    )
-    indicators = _load_indicators(perangkat.id, tahun, [s[0] for s in sasaran_rows])
-    derived = any(i.realisasi_dari_id for i in indicators.get_all("sasaran"))
+        .values_list("tujuan__renstra__perangkat_id", "id", "nomor", "teks")
+    ):
+        sasaran_rows[unit].append((sid, nomor, teks))
+    all_sasaran = [row[0] for rows in sasaran_rows.values() for row in rows]
+    indicators = _load_indicators(ids, tahun, all_sasaran)
+    return {
+        p.id: _build(
+            p,
+            tahun,
+            triwulan,
+            settings[p.pemda_id],
+            trees[p.id],
+            budgets[p.id],
+            sasaran_rows[p.id],
+            indicators,
+        )
+        for p in perangkats
+    }
+
+
+def _build(
+    perangkat: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    settings: _Settings,
+    tree: ProgramTree,
+    budget: BudgetTree,
+    sasaran_rows: list[tuple[int, int, str]],
+    indicators: _Indicators,
+) -> Scorecard:
+    unit_indicators = [i for sid, _, _ in sasaran_rows for i in indicators.of("sasaran", sid)]
+    derived = any(i.realisasi_dari_id for i in unit_indicators)
     # A derived realisasi needs the program's capaian of every quarter up to this one.
     program_scores: dict[int, list[NodeScore]] = {}
     for q in range(1 if derived else triwulan, triwulan + 1):
@@ -184,12 +226,12 @@ class _Indicators(dict):
         return [i for i in self.values() if i.owner[0] == level]
 
 
-def _load_indicators(perangkat_id: int, tahun: int, sasaran_ids: list[int]) -> _Indicators:
+def _load_indicators(perangkat_ids: list[int], tahun: int, sasaran_ids: list[int]) -> _Indicators:
     scope = (
-        Q(program__perangkat_id=perangkat_id, program__tahun=tahun)
-        | Q(kegiatan__program__perangkat_id=perangkat_id, kegiatan__program__tahun=tahun)
+        Q(program__perangkat_id__in=perangkat_ids, program__tahun=tahun)
+        | Q(kegiatan__program__perangkat_id__in=perangkat_ids, kegiatan__program__tahun=tahun)
         | Q(
-            sub_kegiatan__kegiatan__program__perangkat_id=perangkat_id,
+            sub_kegiatan__kegiatan__program__perangkat_id__in=perangkat_ids,
             sub_kegiatan__kegiatan__program__tahun=tahun,
         )
         | Q(sasaran_id__in=sasaran_ids)

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.measurement.scorecard import build_scorecard
+from kinerja.measurement.scorecard import build_scorecard, build_scorecards
+from kinerja.organisations.models import PerangkatDaerah
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +122,25 @@ def test_scorecard_queries_do_not_grow_with_the_tree(programs, django_assert_num
         f.belanja(sub, 1000, {4: 500})
     with django_assert_num_queries(10):
         build_scorecard(unit, 2024, 4)
+
+
+@pytest.mark.parametrize("units", [1, 3])
+def test_a_kabupaten_costs_the_queries_of_one_unit(units, django_assert_num_queries):
+    pemda = f.pemda()
+    made = []
+    for n in range(units):
+        unit = f.unit(kode=f"kec-{n}", pemda_obj=pemda)
+        sasaran = f.sasaran(unit)
+        f.indikator(sasaran, targets=[80] * 4, realisasi=[81, 82, 83, 90 + n], agregasi="terakhir")
+        sub = f.sub_kegiatan(f.kegiatan(f.program(unit, sasaran_obj=sasaran)))
+        f.indikator(sub, targets=[1] * 4, realisasi=[1] * 4)
+        f.belanja(sub, 1000, {4: 250 * (n + 1)})
+        made.append(unit)
+    units_with_pemda = list(PerangkatDaerah.objects.select_related("pemda__skala_predikat"))
+    with django_assert_num_queries(10):
+        cards = build_scorecards(units_with_pemda, 2024, 4)
+    for n, unit in enumerate(made):
+        card = cards[unit.id]
+        assert card.sasaran[0].indikator[0].realisasi_sd == 90 + n  # each unit its own figures
+        assert card.budget.total.realisasi == 250 * (n + 1)
+        assert card.unit == build_scorecard(unit, 2024, 4).unit
