@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kinerja
 SERVE ?= 1
 
-.PHONY: demo test test-sqlite test-postgres lint bench clean
+.PHONY: demo test test-sqlite test-postgres lint bench clean chromium
 
 $(STAMP): pyproject.toml scripts/bootstrap.sh
 	sh scripts/bootstrap.sh $(VENV)
@@ -16,7 +16,11 @@ $(STAMP): pyproject.toml scripts/bootstrap.sh
 demo: $(STAMP)
 	$(BIN)/kinerja demo $(if $(filter 0,$(SERVE)),--tanpa-server,)
 
-test: lint test-sqlite test-postgres
+test: lint chromium test-sqlite test-postgres
+
+# Debian's Chromium for the browser test (never `playwright install`).
+chromium:
+	sh scripts/chromium.sh
 
 test-sqlite: $(STAMP)
 	env -u DATABASE_URL $(BIN)/pytest

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from kinerja.env import env_bool, env_list, env_path, env_str
+from kinerja.env import env_bool, env_int, env_list, env_path, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("KINERJA_DATA", BASE_DIR.parent / "data")
@@ -31,6 +31,11 @@ INSTALLED_APPS = [
     "kinerja.sample",
     "kinerja.periksa",
     "kinerja.reports",
+    "kinerja.excel",
+    "kinerja.survey",
+    "kinerja.web",
+    # Audit trail (who, when, old → new) of realisasi, targets and budget lines.
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -42,6 +47,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "kinerja.urls"
@@ -98,6 +104,19 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = DATA_DIR / "berkas"
 
 SESSION_COOKIE_HTTPONLY = True
+# Web app (kinerja.web): sign-in pages, session and lockout.
+LOGIN_URL = "web:masuk"
+LOGIN_REDIRECT_URL = "web:beranda"
+LOGOUT_REDIRECT_URL = "web:beranda"
+HTTPS = env_bool("HTTPS", False)  # 1 behind TLS: cookies only over HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+KINERJA_MASUK_MAKS = env_int("KINERJA_MASUK_MAKS", 5)  # failed sign-ins before a lockout
+KINERJA_MASUK_MENIT = env_int("KINERJA_MASUK_MENIT", 15)  # minutes locked
+KINERJA_BUKTI_MAKS_MB = env_int("KINERJA_BUKTI_MAKS_MB", 10)  # evidence file size limit
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

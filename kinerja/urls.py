@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 admin.site.site_header = "Kinerja — administrasi"
 admin.site.site_title = "Kinerja"
@@ -7,4 +7,5 @@ admin.site.index_title = "Data SAKIP"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("kinerja.web.urls")),
 ]

@@ -1,9 +1,10 @@
 from django.contrib import admin
 
 from kinerja.budget.models import Belanja, RealisasiBelanja
+from kinerja.web.kunci import KunciInlineMixin
 
 
-class RealisasiBelanjaInline(admin.TabularInline):
+class RealisasiBelanjaInline(KunciInlineMixin, admin.TabularInline):
     model = RealisasiBelanja
     extra = 0
 

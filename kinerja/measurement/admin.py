@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from kinerja.measurement.models import Realisasi, StatusTriwulan
+from kinerja.web.kunci import KunciAdminMixin
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(admin.ModelAdmin):
+class RealisasiAdmin(KunciAdminMixin, admin.ModelAdmin):
     list_display = ["indikator", "tahun", "triwulan", "nilai", "diubah"]
     list_filter = ["tahun", "triwulan"]
     list_select_related = ["indikator"]

@@ -16,6 +16,7 @@ from kinerja.planning.models import (
     TargetTriwulan,
     Tujuan,
 )
+from kinerja.web.kunci import KunciInlineMixin
 
 
 class MisiInline(admin.TabularInline):
@@ -90,7 +91,7 @@ class SubKegiatanAdmin(admin.ModelAdmin):
     search_fields = ["kode", "nama"]
 
 
-class TargetTriwulanInline(admin.TabularInline):
+class TargetTriwulanInline(KunciInlineMixin, admin.TabularInline):
     model = TargetTriwulan
     extra = 0
 

@@ -39,4 +39,4 @@ def formats() -> list[str]:
 
 def _load_builtin() -> None:
     # Imported lazily: python-docx and WeasyPrint are heavy and not every command needs them.
-    from kinerja.reports import docx_export, pdf_export  # noqa: F401
+    from kinerja.reports import docx_export, pdf_export, xlsx_export  # noqa: F401

@@ -47,8 +47,13 @@ def filename(
     perangkat: PerangkatDaerah, jenis: str, tahun: int, triwulan: int | None, extension: str
 ) -> str:
     """``towuti-laporan-triwulan-2024-tw4.pdf``, ``towuti-lkjip-2024.docx``."""
-    stem = {"triwulan": "laporan-triwulan", "lkjip": "lkjip", "pk": "perjanjian-kinerja"}[jenis]
-    period = f"-tw{triwulan}" if jenis == "triwulan" else ""
+    stem = {
+        "triwulan": "laporan-triwulan",
+        "lkjip": "lkjip",
+        "pk": "perjanjian-kinerja",
+        "skm": "skm",
+    }[jenis]
+    period = f"-tw{triwulan}" if jenis in ("triwulan", "skm") else ""
     return f"{perangkat.kode}-{stem}-{tahun}{period}.{extension}"
 
 

@@ -185,3 +185,9 @@ def test_the_regions_logo_reaches_cover_and_kop(towuti, settings, tmp_path):
     towuti.pemda.logo.save("luwu-timur.png", ContentFile(png))
     assert build_report("pk", towuti, 2024).logo == png
     assert build_report("triwulan", towuti, 2024, 4).logo == png
+
+
+@pytest.mark.django_db
+def test_skm_needs_the_quarters_survey(towuti):
+    with pytest.raises(LaporanError, match="Belum ada survei kepuasan masyarakat"):
+        build_report("skm", towuti, 2024, 4)

@@ -79,6 +79,7 @@ def test_demo_prints_the_figures_and_writes_the_reports(tmp_path):
         "towuti-laporan-triwulan-2024-tw4",
         "towuti-lkjip-2024",
         "towuti-perjanjian-kinerja-2024",
+        "towuti-skm-2024-tw4",
     }
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == sorted(f"{n}.{ext}" for n in names for ext in ("docx", "pdf"))

@@ -16,6 +16,7 @@ JENIS = {
     "triwulan": "Laporan Evaluasi Kinerja Triwulan",
     "lkjip": "Laporan Kinerja Instansi Pemerintah (LKjIP)",
     "pk": "Perjanjian Kinerja",
+    "skm": "Laporan Survei Kepuasan Masyarakat (SKM)",
 }
 
 __all__ = ["JENIS", "LaporanError", "build_report"]
@@ -28,8 +29,10 @@ def build_report(
     if jenis not in JENIS:
         pilihan = ", ".join(JENIS)
         raise LaporanError(f"Jenis laporan '{jenis}' tidak dikenal; pilih salah satu: {pilihan}.")
-    if jenis == "triwulan" and triwulan not in (1, 2, 3, 4):
-        raise LaporanError("Laporan triwulan memerlukan triwulan 1 sampai 4.")
+    if jenis in ("triwulan", "skm") and triwulan not in (1, 2, 3, 4):
+        raise LaporanError(f"Laporan {jenis} memerlukan triwulan 1 sampai 4.")
+    if jenis == "skm":
+        return _skm(perangkat, tahun, triwulan, tanggal)
     ctx = load_context(perangkat, tahun, triwulan if jenis == "triwulan" else 4, tanggal)
     if jenis == "triwulan":
         from .triwulan import build_triwulan
@@ -42,3 +45,20 @@ def build_report(
     from .pk import build_pk
 
     return build_pk(ctx)
+
+
+def _skm(perangkat, tahun: int, triwulan: int, tanggal: date | None) -> Document:
+    """The SKM report of the unit's whole-unit survey of that quarter."""
+    from kinerja.survey.models import Survei
+
+    from .skm import build_skm
+
+    survei = Survei.objects.filter(
+        perangkat=perangkat, tahun=tahun, triwulan=triwulan, layanan__isnull=True
+    ).first()
+    if survei is None:
+        raise LaporanError(
+            f"Belum ada survei kepuasan masyarakat {perangkat.nama} untuk triwulan {triwulan} "
+            f"tahun {tahun}."
+        )
+    return build_skm(survei, tanggal)

@@ -14,12 +14,14 @@ from kinerja.organisations.models import PerangkatDaerah
 from kinerja.reports.service import write_reports
 from kinerja.sample import summary
 from kinerja.sample.loader import load_sample
+from kinerja.sample.survey import load_sample_survey
+from kinerja.web.demo import create_demo_users
 
 DEMO_USER, DEMO_PASSWORD = "admin", "kinerja-demo"
 PROGRAM_PENUNJANG = "7.01.01"
 # The sample report is signed "Towuti, 20 Januari 2025"; the demo's reports carry that date.
 TANGGAL_LAPORAN = date(2025, 1, 20)
-DEMO_REPORTS = (("triwulan", 4), ("lkjip", None), ("pk", None))
+DEMO_REPORTS = (("triwulan", 4), ("lkjip", None), ("pk", None), ("skm", 4))
 
 
 class Command(BaseCommand):
@@ -38,7 +40,13 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         counts = load_sample()
         self.stdout.write(f"Contoh data Kecamatan Towuti 2024 dimuat ({counts.summary()}).\n")
-        card = build_scorecard(PerangkatDaerah.objects.get(kode="towuti"), 2024, 4)
+        towuti = PerangkatDaerah.objects.get(kode="towuti")
+        survei = load_sample_survey(towuti)
+        self.stdout.write(
+            f"Survei kepuasan masyarakat TW IV 2024: {survei.responden.count()} "
+            "responden, IKM menjadi realisasi IKU.\n"
+        )
+        card = build_scorecard(towuti, 2024, 4)
         self.stdout.write(summary.full(card, PROGRAM_PENUNJANG) + "\n")
         if not options["tanpa_laporan"]:
             self._write_reports(card.perangkat, Path(keluaran))
@@ -47,8 +55,11 @@ class Command(BaseCommand):
         users = get_user_model().objects
         if not users.filter(username=DEMO_USER).exists():
             users.create_superuser(DEMO_USER, "", DEMO_PASSWORD)
+        akun = create_demo_users(PerangkatDaerah.objects.get(kode="towuti"))
+        daftar = "".join(f"  {nama:<18} {peran}\n" for nama, peran in akun)
         self.stdout.write(
-            f"\nSitus: http://{alamat}/admin/  —  masuk sebagai {DEMO_USER} / {DEMO_PASSWORD}\n"
+            f"\nSitus: http://{alamat}/  (admin: http://{alamat}/admin/)\n"
+            f"Akun demo, kata sandi {DEMO_PASSWORD}:\n  {DEMO_USER:<18} Admin pemda\n{daftar}"
             "Hentikan dengan Ctrl+C.\n"
         )
         call_command("runserver", alamat, "--insecure", "--noreload", "--skip-checks")

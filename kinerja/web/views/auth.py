@@ -1,0 +1,49 @@
+"""Sign-in and sign-out (Django's auth views, our templates, a lockout on failures)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+
+from kinerja.web import lockout
+
+
+class MasukForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Nama pengguna atau kata sandi salah.",
+        "inactive": "Akun ini tidak aktif.",
+        "terkunci": "Terlalu banyak percobaan gagal. Coba lagi dalam %(menit)d menit.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "Nama pengguna"
+        self.fields["password"].label = "Kata sandi"
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        ip = lockout.client_ip(self.request)
+        if lockout.is_locked(username, ip):
+            raise forms.ValidationError(
+                self.error_messages["terkunci"],
+                code="terkunci",
+                params={"menit": lockout.limits()[1]},
+            )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            lockout.record_failure(username, ip)
+            raise
+        lockout.clear(username, ip)
+        return cleaned
+
+
+class MasukView(auth_views.LoginView):
+    form_class = MasukForm
+    template_name = "web/masuk.html"
+    redirect_authenticated_user = True
+
+
+class KeluarView(auth_views.LogoutView):
+    """POST only (Django 5); goes back to the home page."""

@@ -1,0 +1,101 @@
+"""Two units of one kabupaten and one user per role: the personas of the web tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from kinerja.web.models import Peran
+from tests import factories
+
+PASSWORD = "sandi-uji-panjang-1"
+ROLES = ("admin", "evaluator", "operator", "kepala", "anon")
+
+
+@dataclass
+class Unit:
+    perangkat: object
+    sasaran_ind: object  # a sasaran indicator, target 10 each quarter, no realisasi
+    sub_ind: object  # a sub kegiatan indicator, target 4 each quarter
+
+    @property
+    def kode(self) -> str:
+        return self.perangkat.kode
+
+
+@dataclass
+class World:
+    a: Unit  # the personas' own unit
+    b: Unit  # another unit of the same pemda
+    users: dict
+
+
+def make_unit(kode: str, pemda) -> Unit:
+    perangkat = factories.unit(kode, pemda_obj=pemda)
+    sasaran = factories.sasaran(perangkat)
+    program = factories.program(perangkat, sasaran_obj=sasaran)
+    sub = factories.sub_kegiatan(factories.kegiatan(program))
+    return Unit(
+        perangkat,
+        factories.indikator(
+            sasaran, targets=[10, 10, 10, 10], nama="Indeks kepuasan", agregasi="terakhir"
+        ),
+        factories.indikator(sub, targets=[4, 4, 4, 4], nama="Jumlah dokumen"),
+    )
+
+
+def make_user(username: str, jenis: str | None = None, perangkat=None, **fields):
+    user = get_user_model().objects.create_user(username, "", PASSWORD, **fields)
+    if jenis:
+        Peran.objects.create(user=user, jenis=jenis, perangkat=perangkat)
+    return user
+
+
+@pytest.fixture
+def world(db) -> World:
+    pemda = factories.pemda()
+    a, b = make_unit("kec-a", pemda), make_unit("kec-b", pemda)
+    users = {
+        "admin": make_user("admin-pemda", "admin"),
+        "evaluator": make_user("evaluator", "evaluator"),
+        "operator": make_user("operator-a", "operator", a.perangkat),
+        "kepala": make_user("kepala-a", "kepala", a.perangkat),
+        "anon": None,
+    }
+    return World(a, b, users)
+
+
+@pytest.fixture
+def as_role(client):
+    """``as_role(world, "operator")`` → the test client signed in as that persona."""
+
+    def sign_in(world: World, role: str):
+        user = world.users[role]
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded evidence goes to a throw-away folder, never to data/."""
+    settings.MEDIA_ROOT = tmp_path / "berkas"
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def make_bukti(unit: Unit, nama: str = "bukti.pdf"):
+    from django.core.files.base import ContentFile
+
+    from kinerja.web.models import Bukti
+
+    item = Bukti(
+        indikator=unit.sub_ind, tahun=2024, triwulan=4, nama=nama, jenis="pdf", ukuran=len(PDF)
+    )
+    item.berkas.save("bukti", ContentFile(PDF), save=True)
+    return item
