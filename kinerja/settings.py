@@ -88,7 +88,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -111,12 +114,23 @@ LOGOUT_REDIRECT_URL = "web:beranda"
 HTTPS = env_bool("HTTPS", False)  # 1 behind TLS: cookies only over HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+# Behind TLS: redirect plain HTTP and tell browsers to use HTTPS only (HSTS, one year).
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+# 1 when a reverse proxy ends TLS and sets X-Forwarded-Proto (it must overwrite the header).
+if env_bool("KINERJA_PROXY_TLS", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 KINERJA_MASUK_MAKS = env_int("KINERJA_MASUK_MAKS", 5)  # failed sign-ins before a lockout
 KINERJA_MASUK_MENIT = env_int("KINERJA_MASUK_MENIT", 15)  # minutes locked
 KINERJA_BUKTI_MAKS_MB = env_int("KINERJA_BUKTI_MAKS_MB", 10)  # evidence file size limit
+# Public survey form (kinerja.web.views.survei): submissions per client IP per window.
+KINERJA_SURVEI_MAKS = env_int("KINERJA_SURVEI_MAKS", 30)
+KINERJA_SURVEI_MENIT = env_int("KINERJA_SURVEI_MENIT", 60)
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -1,5 +1,5 @@
 """The tables the app shows, as sheets: realisasi and capaian per quarter, the budget tree,
-the follow-up matrix and the pemda recap; written as one XLSX workbook or CSV files.
+the follow-up matrix, the pemda recap and IKM results; written as one XLSX workbook or CSV files.
 
 Every number is a real numeric cell (exact Decimal) with an explicit format; trees get row
 outline levels; nothing here formats numbers as text except range targets (``80 – 90``).
@@ -211,6 +211,51 @@ def rekap_pemda_lembar(pemda, tahun: int, triwulan: int = 4) -> Lembar:
                 _nilai(card.budget.total.serapan),
             ]
         )
+    return sheet
+
+
+def ikm_lembar(perangkat: PerangkatDaerah, tahun: int, triwulan: int = 4) -> Lembar:
+    """IKM results of the unit's surveys of TW I up to ``triwulan``: per survey (whole unit,
+    then each service) its IKM, mutu and kinerja, then each unsur with the frequency of
+    answers 1–4, NRR and weighted NRR (:func:`kinerja.survey.hasil.hasil`)."""
+    from kinerja.survey.hasil import hasil
+    from kinerja.survey.models import Survei
+
+    sheet = Lembar(
+        "IKM",
+        [
+            Kolom("Triwulan"),
+            Kolom("Layanan / unsur", lebar=50),
+            Kolom("Responden", "bulat"),
+            *(Kolom(f"Menjawab {n}", "bulat") for n in (1, 2, 3, 4)),
+            Kolom("NRR", "angka"),
+            Kolom("NRR tertimbang", "angka"),
+            Kolom("IKM", "angka"),
+            Kolom("Mutu"),
+            Kolom("Kinerja"),
+        ],
+    )
+    surveys = (
+        Survei.objects.filter(perangkat=perangkat, tahun=tahun, triwulan__lte=triwulan)
+        .select_related("kuesioner", "layanan")
+        .order_by("triwulan", "layanan__urutan", "layanan__nama")
+    )
+    for survei in surveys:
+        h = hasil(survei).ikm
+        tw = format_triwulan(survei.triwulan, short=True)
+        nama = survei.layanan.nama if survei.layanan_id else "Seluruh layanan"
+        sheet.tambah(
+            [tw, nama, h.responden, None, None, None, None, None, h.nrr_tertimbang]
+            + [h.ikm_dibulatkan, h.mutu or "", h.kinerja or ""],
+            0,
+            True,
+        )
+        for u in h.unsur:
+            sheet.tambah(
+                [tw, f"{u.unsur.kode} {u.unsur.nama}", u.responden, *u.frekuensi, u.nrr]
+                + [u.nrr_tertimbang, None, "", ""],
+                1,
+            )
     return sheet
 
 

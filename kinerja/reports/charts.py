@@ -145,7 +145,9 @@ def _draw(fig: Figure, chart: Chart) -> None:
         v == v.to_integral_value() for s in chart.series for v in s.values if v is not None
     )
     # Whole quantities (documents, people) get whole ticks: no "2,4 Dokumen".
-    value_axis.set_major_locator(MaxNLocator(nbins=6, min_n_ticks=3, integer=counts))
+    value_axis.set_major_locator(
+        MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3, integer=counts)
+    )
     ax.grid(True, axis="x" if horizontal else "y", color=_GRID, linewidth=0.6)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -169,7 +171,7 @@ def _draw_bars(ax, chart: Chart, horizontal: bool) -> None:
     n_series = max(len(chart.series), 1)
     slot = 0.8 / n_series  # the group takes 80% of a category's width
     positions = range(len(chart.categories))
-    label = _label_formatter(chart.value_format)
+    label = _label_formatter(chart)
     heights = []
     for i, series in enumerate(chart.series):
         offset = (i - (n_series - 1) / 2) * slot
@@ -193,7 +195,7 @@ def _draw_bars(ax, chart: Chart, horizontal: bool) -> None:
 
 def _draw_line(ax, chart: Chart) -> None:
     positions = list(range(len(chart.categories)))
-    label = _label_formatter(chart.value_format)
+    label = _label_formatter(chart)
     heights = []
     for i, series in enumerate(chart.series):
         values = _padded(series.values, len(chart.categories))
@@ -253,13 +255,24 @@ def _wrap(text: str, width: int) -> str:
 # --- Indonesian number text ----------------------------------------------------------
 
 
-def _label_formatter(kind: str) -> Callable[[Decimal | None], str]:
-    """The label over a bar or point: the exact Decimal, formatted once, as in the tables."""
-    if kind == "persen":
+def _label_formatter(chart: Chart) -> Callable[[Decimal | None], str]:
+    """The label over a bar or point: the exact Decimal, formatted once, as in the tables.
+
+    Plain numbers of one chart share their decimals (``3,60`` beside ``3,43``, not ``3,6``):
+    as many as the most precise value needs, at most two.
+    """
+    if chart.value_format == "persen":
         return format_persen
-    if kind == "rupiah":
+    if chart.value_format == "rupiah":
         return format_rupiah
-    return lambda value: format_angka(value, None) if value is not None else KOSONG
+    places = max((_places(v) for s in chart.series for v in s.values if v is not None), default=0)
+    places = min(places, 2)
+    return lambda value: format_angka(value, places) if value is not None else KOSONG
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _tick_formatter(kind: str) -> Callable[[float, int], str]:

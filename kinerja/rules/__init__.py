@@ -26,6 +26,7 @@ from .formats import (
     format_rupiah,
     format_tanggal,
     format_triwulan,
+    format_waktu,
     parse_angka,
 )
 from .numbers import KONTEKS, round_half_up, to_decimal, truncate
@@ -74,6 +75,7 @@ __all__ = [
     "format_rupiah",
     "format_tanggal",
     "format_triwulan",
+    "format_waktu",
     "get_preset",
     "parse_angka",
     "rollup",

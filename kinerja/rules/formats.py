@@ -13,7 +13,7 @@ that was asked for and refuses anything else with :class:`ParseError`.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Context, Decimal, localcontext
 
 from babel.dates import format_date
@@ -31,6 +31,7 @@ __all__ = [
     "format_rupiah",
     "format_tanggal",
     "format_triwulan",
+    "format_waktu",
     "parse_angka",
 ]
 
@@ -130,6 +131,20 @@ def format_tanggal(d: date) -> str:
     if not isinstance(d, date):
         raise TypeError(f"format_tanggal memerlukan date, bukan {type(d).__name__}")
     return format_date(d, "d MMMM y", locale=LOCALE)
+
+
+def format_waktu(dt: datetime) -> str:
+    """A moment in Indonesian, in the time zone ``dt`` carries: ``15 Januari 2025 pukul
+    23.59 WITA`` (no zone name for a naive value). Convert to local time first.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> format_waktu(datetime(2025, 1, 15, 23, 59, tzinfo=ZoneInfo("Asia/Makassar")))
+    '15 Januari 2025 pukul 23.59 WITA'
+    """
+    if not isinstance(dt, datetime):
+        raise TypeError(f"format_waktu memerlukan datetime, bukan {type(dt).__name__}")
+    zona = dt.tzname()
+    return f"{format_tanggal(dt.date())} pukul {dt:%H.%M}" + (f" {zona}" if zona else "")
 
 
 class ParseError(ValueError):

@@ -25,6 +25,7 @@ from kinerja.measurement.models import Realisasi
 from kinerja.planning.models import Indikator
 from kinerja.rules import ikm
 from kinerja.survey.berkas import BarisJawaban, BerkasTidakSah, baca_berkas
+from kinerja.survey.kode import baca_kode
 from kinerja.survey.models import Jawaban, Kuesioner, Responden, Survei, sidik_definisi
 from kinerja.survey.profil import baca_profil
 
@@ -146,7 +147,8 @@ def submit_response(
     ``profil``: raw form values (``jenis_kelamin``, ``usia``, ``pendidikan``,
     ``pekerjaan``, ``pekerjaan_lainnya``, ``jenis_layanan``, ``saran``). Duplicates: a used
     ``kode_sekali`` is refused; a ``sidik_klien`` (e.g. a browser cookie token, hashed here)
-    seen in the same survey within ``jendela`` is refused. Raises ``ValidationError`` with
+    seen in the same survey within ``jendela`` is refused. A survey with ``wajib_kode``
+    takes only a code printed for it (:mod:`kinerja.survey.kode`). Raises ``ValidationError`` with
     a dict of Indonesian messages keyed by field (``U1``…, profile fields, ``survei``).
     """
     if not survei.dibuka:
@@ -158,6 +160,15 @@ def submit_response(
     kode_sekali = (kode_sekali or "").strip()
     if len(kode_sekali) > 64:
         galat["kode_sekali"] = "kode sekali pakai paling panjang 64 huruf"
+    elif survei.wajib_kode:  # only codes printed for this survey (kinerja.survey.kode)
+        if not kode_sekali:
+            galat["kode_sekali"] = "kode survei wajib diisi; lihat kode pada tanda terima layanan"
+        elif (kanonik := baca_kode(survei.pk, kode_sekali)) is None:
+            galat["kode_sekali"] = (
+                "kode survei tidak dikenal; periksa kembali kode pada tanda terima"
+            )
+        else:
+            kode_sekali = kanonik
     if galat:
         raise ValidationError(galat)
     hash_klien = sidik(sidik_klien) if sidik_klien else ""

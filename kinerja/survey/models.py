@@ -122,6 +122,12 @@ class Survei(models.Model):
         help_text="Untuk sampel minimal Krejcie–Morgan.",
     )
     dibuka = models.BooleanField("menerima isian daring", default=True)
+    wajib_kode = models.BooleanField(
+        "wajib kode sekali pakai",
+        default=False,
+        help_text="Isian daring hanya diterima dengan kode yang dicetak pada tanda terima "
+        "layanan (dasbor unit → Kode survei); setiap kode hanya sekali.",
+    )
     realisasi = models.ForeignKey(
         "measurement.Realisasi",
         models.SET_NULL,

@@ -78,3 +78,15 @@ def save(upload, perangkat, indikator_id: int, tahun: int, triwulan: int, user) 
         bukti.berkas.save("bukti", upload, save=False)
         bukti.save()
     return bukti
+
+
+def delete(item: Bukti, perangkat, user) -> None:
+    """Remove an evidence file from its realisasi while the quarter is editable.
+
+    The row's history (who, when, which file) is kept by django-simple-history, and the
+    stored file stays on disk so the evidence can still be traced.
+    """
+    with transaction.atomic():
+        assert_editable(perangkat, item.tahun, item.triwulan)
+        item._history_user = user
+        item.delete()

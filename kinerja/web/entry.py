@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from kinerja import rules
-from kinerja.measurement.lock import assert_editable, is_editable, status_of
+from kinerja.measurement.lock import Kunci, assert_editable, kunci_of
 from kinerja.measurement.models import Realisasi
 from kinerja.measurement.scorecard import (
     INDIKATOR_FIELDS,
@@ -51,13 +51,18 @@ def unit_scope(perangkat_id: int, tahun: int) -> Q:
     )
 
 
-def parse_realisasi(text: str, score: IndicatorScore, triwulan: int) -> Decimal | None:
-    """The typed realisasi as a Decimal, or a ValidationError with an Indonesian message."""
+def parse_realisasi(
+    text: str, score: IndicatorScore, triwulan: int, desimal: str = "koma"
+) -> Decimal | None:
+    """The typed realisasi as a Decimal, or a ValidationError with an Indonesian message.
+
+    ``desimal="titik"`` reads the machine form (the API); the pages read Indonesian text.
+    """
     text = (text or "").strip()
     if not text:
         return None
     try:
-        value = rules.parse_angka(text)
+        value = rules.parse_angka(text, desimal)
     except rules.ParseError as exc:
         raise forms.ValidationError(str(exc)) from None
     if value < 0 and score.agregasi == rules.Agregasi.JUMLAH:
@@ -144,6 +149,8 @@ class Halaman:
     status: str
     editable: bool
     bagian: list[Bagian]
+    kunci: Kunci | None = None  # which lock applies, and the input period
+    pesan_kunci: str = ""
 
     def rows(self) -> list[Baris]:
         return [b for bag in self.bagian for b in bag.baris]
@@ -151,8 +158,8 @@ class Halaman:
 
 def load_halaman(perangkat, tahun: int, triwulan: int, user, data=None) -> Halaman:
     card = build_scorecard(perangkat, tahun, triwulan)
-    status = status_of(perangkat, tahun, triwulan)
-    open_ = is_editable(perangkat, tahun, triwulan)
+    kunci = kunci_of(perangkat, tahun, triwulan)
+    status, open_ = kunci.status, kunci.editable
     scores = [i for s in card.sasaran for i in s.indikator]
     scores += [i for p in card.programs for n in p.walk() for i in n.indikator]
     ids = [s.id for s in scores]
@@ -202,7 +209,8 @@ def load_halaman(perangkat, tahun: int, triwulan: int, user, data=None) -> Halam
     for p in card.programs:
         if p.id not in seen_programs:
             bagian += _program_bagian(p, baris)
-    return Halaman(card, status, open_, _with_rows(bagian))
+    pesan = kunci.pesan(perangkat, tahun, triwulan)
+    return Halaman(card, status, open_, _with_rows(bagian), kunci, pesan)
 
 
 DEPTH = {"sasaran": 0, "program": 1, "kegiatan": 2, "sub_kegiatan": 3}

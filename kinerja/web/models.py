@@ -145,3 +145,7 @@ class Bukti(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+
+# Evidence is audited too: an upload or a deletion keeps who, when and which file.
+simple_history.register(Bukti, app="kinerja.web")

@@ -49,7 +49,7 @@ def test_svg_is_an_svg_document_with_indonesian_labels(kind):
     svg = render_svg(_chart(kind))
     assert svg.startswith((b"<?xml", b"<svg")) and b"</svg>" in svg
     texts = _texts(svg)
-    for label in ("80,1", "48,25", "20,5"):  # Decimal text, comma decimal: never "80.1"
+    for label in ("80,10", "48,25", "20,50"):  # comma decimal, shared places: never "80.1"
         assert label in texts
     assert not any("80.1" in t or "48.25" in t for t in texts)
 

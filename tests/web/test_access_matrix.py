@@ -14,6 +14,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.web.conftest import ROLES, make_bukti
+from tests.web.skm import buka_survei, layanan_survei
 
 TAHUN, TW = 2024, 4
 
@@ -24,6 +25,7 @@ class Case:
     method: str = "get"
     kwargs: tuple = ()  # names of URL kwargs to fill: kode, tahun, triwulan, indikator, ...
     data: dict = field(default_factory=dict)
+    content_type: str = ""  # "application/json" for API writes
 
 
 def same(**codes) -> dict:
@@ -45,6 +47,7 @@ ISI = {
     "anon": (302, 302),
 }
 UNIT = ("kode", "tahun", "triwulan")
+PUBLIK = same(admin=200, evaluator=200, operator=200, kepala=200, anon=200)
 
 MATRIX: dict[str, Case] = {
     "web:beranda": Case(same(admin=200, evaluator=200, operator=200, kepala=200, anon=200)),
@@ -65,6 +68,11 @@ MATRIX: dict[str, Case] = {
         kwargs=(*UNIT, "indikator"),
     ),
     "web:bukti-download": Case(LIHAT, kwargs=(*UNIT, "pk")),
+    "web:bukti-delete": Case(
+        {**ISI, "admin": (302, 302), "operator": (302, 403)},
+        method="post",
+        kwargs=(*UNIT, "pk"),
+    ),
     "web:status-update": Case(
         {
             "admin": (302, 302),
@@ -92,10 +100,70 @@ MATRIX: dict[str, Case] = {
         same(admin=200, evaluator=200, operator=403, kepala=403, anon=302),
         kwargs=("tahun", "triwulan"),
     ),
+    "web:tunggakan-list": Case(
+        same(admin=200, evaluator=200, operator=403, kepala=403, anon=302),
+        kwargs=("tahun", "triwulan"),
+    ),
     "web:publikasi-list": Case(same(admin=200, evaluator=200, operator=200, kepala=200, anon=200)),
     # Draf quarters are never public, whoever asks (published: tests/web/test_dashboards.py).
     "web:publikasi-detail": Case(
         same(admin=404, evaluator=404, operator=404, kepala=404, anon=404), kwargs=UNIT
+    ),
+    # The public survey form needs no sign-in (an open survey exists: see url_of).
+    "web:survei-isi": Case(PUBLIK, kwargs=("kode",)),
+    "web:survei-isi POST": Case(  # nothing answered: the form comes back with its errors
+        same(admin=400, evaluator=400, operator=400, kepala=400, anon=400),
+        method="post",
+        kwargs=("kode",),
+    ),
+    "web:survei-layanan-isi": Case(PUBLIK, kwargs=("kode", "layanan")),
+    "web:survei-selesai": Case(PUBLIK, kwargs=("kode",)),
+    "web:survei-qr": Case(LIHAT, kwargs=UNIT),
+    "web:survei-kode": Case(ISI, kwargs=UNIT),  # one-time codes: printed by who serves
+    # Planning and budget pages: everyone who may see the unit reads them, ISI writes.
+    "web:target-update": Case(LIHAT, kwargs=UNIT),
+    "web:target-update POST": Case(  # nothing sent: the form comes back with its errors
+        {**ISI, "admin": (400, 400), "operator": (400, 403)}, method="post", kwargs=UNIT
+    ),
+    "web:realisasi-belanja-update": Case(LIHAT, kwargs=UNIT),
+    "web:realisasi-belanja-update POST": Case(
+        {**ISI, "admin": (302, 302), "operator": (302, 403)}, method="post", kwargs=UNIT
+    ),
+    # The JSON API (kinerja/web/api.py): same can() checks, 401 instead of the sign-in page.
+    "api:api-root": Case(same(admin=404, evaluator=404, operator=404, kepala=404, anon=404)),
+    "api:openapi-json": Case(same(admin=200, evaluator=200, operator=200, kepala=200, anon=200)),
+    "api:unit-list": Case(same(admin=200, evaluator=200, operator=200, kepala=200, anon=401)),
+    "api:capaian-detail": Case({**LIHAT, "anon": (401, 401)}, kwargs=UNIT),
+    "api:realisasi-detail": Case({**LIHAT, "anon": (401, 401)}, kwargs=(*UNIT, "indikator")),
+    "api:realisasi-update": Case(
+        {**ISI, "anon": (401, 401)},
+        method="put",
+        kwargs=(*UNIT, "indikator"),
+        data={"nilai": "3", "versi": ""},
+        content_type="application/json",
+    ),
+    # Excel in and out (kinerja/web/views/excel.py). An unknown import token: allowed roles
+    # reach the view and are sent back to the upload page (302), the others get 403.
+    "web:templat-download": Case(LIHAT, kwargs=UNIT),
+    "web:ekspor-download": Case(LIHAT, kwargs=(*UNIT, "tabel", "ekstensi")),
+    "web:rekap-pemda-download": Case(
+        same(admin=200, evaluator=200, operator=403, kepala=403, anon=302),
+        kwargs=("tahun", "triwulan", "ekstensi"),
+    ),
+    "web:impor-create": Case(ISI, kwargs=UNIT),
+    "web:impor-create POST": Case(ISI, method="post", kwargs=UNIT),  # no file: form again
+    "web:impor-detail": Case(
+        {**ISI, "admin": (302, 302), "operator": (302, 403)}, kwargs=(*UNIT, "token")
+    ),
+    "web:impor-apply": Case(
+        {**ISI, "admin": (302, 302), "operator": (302, 403)},
+        method="post",
+        kwargs=(*UNIT, "token"),
+    ),
+    "web:impor-delete": Case(
+        {**ISI, "admin": (302, 302), "operator": (302, 403)},
+        method="post",
+        kwargs=(*UNIT, "token"),
     ),
     # Django's admin guards itself (staff only); no persona here is staff.
     "admin:*": Case(same(admin=302, evaluator=302, operator=302, kepala=302, anon=302)),
@@ -130,9 +198,15 @@ def url_of(name: str, case: Case, unit) -> str:
         "indikator": unit.sub_ind.id,
         "jenis": "triwulan",
         "format": "xyz",
+        "tabel": "capaian",
+        "ekstensi": "xlsx",
+        "token": "x" * 32,
     }
     if "pk" in case.kwargs:
         values["pk"] = make_bukti(unit).pk
+    if name.startswith("web:survei"):
+        buka_survei(unit)
+        values["layanan"] = layanan_survei(unit).layanan_id
     return reverse(name.split()[0], kwargs={k: values[k] for k in case.kwargs})
 
 
@@ -143,7 +217,8 @@ def test_matrix(world, as_role, name, role, which):
     case = MATRIX[name]
     unit = world.a if which == "own" else world.b
     client = as_role(world, role)
-    response = getattr(client, case.method)(url_of(name, case, unit), case.data)
+    extra = {"content_type": case.content_type} if case.content_type else {}
+    response = getattr(client, case.method)(url_of(name, case, unit), case.data, **extra)
     expected = case.expected[role][0 if which == "own" else 1]
     assert response.status_code == expected, (name, role, which)
     if role == "anon" and expected == 302 and name.startswith("web:") and case.method == "get":

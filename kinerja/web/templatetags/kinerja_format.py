@@ -38,6 +38,14 @@ def tanggal(value):
 
 
 @register.filter
+def waktu(value):
+    """A stored moment in the site's time zone: ``15 Januari 2025 pukul 23.59 WITA``."""
+    from kinerja.measurement.lock import waktu as _waktu
+
+    return "" if value is None else _waktu(value)
+
+
+@register.filter
 def warna(predikat, skala):
     """The traffic-light colour of a predikat label on ``skala`` ("" when unknown)."""
     for band in getattr(skala, "bands", ()):

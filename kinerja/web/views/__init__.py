@@ -1,11 +1,29 @@
+from kinerja.web.views.anggaran import RealisasiBelanjaUpdateView
 from kinerja.web.views.auth import KeluarView, MasukView
-from kinerja.web.views.bukti import BuktiCreateView, BuktiDownloadView
+from kinerja.web.views.bukti import BuktiCreateView, BuktiDeleteView, BuktiDownloadView
+from kinerja.web.views.excel import (
+    EksporDownloadView,
+    ImporApplyView,
+    ImporCreateView,
+    ImporDeleteView,
+    ImporDetailView,
+    RekapPemdaDownloadView,
+    TemplatDownloadView,
+)
 from kinerja.web.views.pemda import (
     PemdaDetailView,
     PerangkatListView,
     PublikasiDetailView,
     PublikasiListView,
 )
+from kinerja.web.views.rencana import TargetUpdateView
+from kinerja.web.views.survei import (
+    RespondenCreateView,
+    RespondenDoneView,
+    SurveiKodeListView,
+    SurveiQrView,
+)
+from kinerja.web.views.tenggat import TunggakanListView
 from kinerja.web.views.unit import (
     LaporanDownloadView,
     PerangkatDetailView,
@@ -17,7 +35,13 @@ from kinerja.web.views.unit import (
 
 __all__ = [
     "BuktiCreateView",
+    "BuktiDeleteView",
     "BuktiDownloadView",
+    "EksporDownloadView",
+    "ImporApplyView",
+    "ImporCreateView",
+    "ImporDeleteView",
+    "ImporDetailView",
     "KeluarView",
     "LaporanDownloadView",
     "MasukView",
@@ -26,8 +50,17 @@ __all__ = [
     "PerangkatListView",
     "PublikasiDetailView",
     "PublikasiListView",
+    "RealisasiBelanjaUpdateView",
     "RealisasiHistoryView",
     "RealisasiPreviewView",
     "RealisasiUpdateView",
+    "RekapPemdaDownloadView",
+    "RespondenCreateView",
+    "RespondenDoneView",
     "StatusTriwulanUpdateView",
+    "SurveiKodeListView",
+    "SurveiQrView",
+    "TargetUpdateView",
+    "TemplatDownloadView",
+    "TunggakanListView",
 ]

@@ -1,4 +1,4 @@
-"""Evidence files of a realisasi: upload (operator) and download (whoever may see the unit)."""
+"""Evidence of a realisasi: upload and delete (operator), download (whoever may see the unit)."""
 
 from __future__ import annotations
 
@@ -59,3 +59,33 @@ class BuktiDownloadView(UnitMixin, View):
         )
         response["X-Content-Type-Options"] = "nosniff"
         return response
+
+
+class BuktiDeleteView(UnitMixin, View):
+    """POST: the unit's operator removes an evidence file while the quarter is editable."""
+
+    http_method_names = ["post"]
+    aksi = access.ISI
+
+    def post(self, request, *args, pk: int, **kwargs):
+        scope = entry.unit_scope(self.perangkat.id, self.tahun)
+        item = get_object_or_404(
+            Bukti.objects.select_related("indikator"),
+            pk=pk,
+            indikator__in=Indikator.objects.filter(scope).values("id"),
+            tahun=self.tahun,
+            triwulan=self.triwulan,
+        )
+        back = unit_url("realisasi-update", self) + f"#baris-{item.indikator_id}"
+        if not access.may_edit_indikator(
+            request.user, self.perangkat, item.indikator.sumber_data_id
+        ):
+            messages.error(request, "Indikator ini bukan bagian seksi Anda.")
+            return redirect(back)
+        try:
+            bukti.delete(item, self.perangkat, request.user)
+        except TriwulanTerkunci as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, f"Bukti '{item.nama}' dihapus; tercatat di riwayat.")
+        return redirect(back)

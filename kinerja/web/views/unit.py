@@ -9,11 +9,10 @@ from django.urls import reverse
 from django.views.generic import TemplateView, View
 
 from kinerja.measurement.lock import TriwulanTerkunci, status_of
-from kinerja.measurement.models import Realisasi
 from kinerja.measurement.scorecard import build_scorecard
-from kinerja.planning.models import Indikator, TargetTriwulan
+from kinerja.planning.models import Indikator
 from kinerja.rules import format_triwulan
-from kinerja.web import access, charts, entry, workflow
+from kinerja.web import access, charts, entry, riwayat, skm, workflow
 from kinerja.web.models import RiwayatStatus
 from kinerja.web.views.base import UnitMixin
 
@@ -55,6 +54,7 @@ class PerangkatDetailView(StatusMixin, TemplateView):
             ("lkjip", "LKjIP"),
             ("pk", "Perjanjian Kinerja"),
         ]
+        ctx["skm"] = skm.panel(self.perangkat, self.tahun, self.triwulan)  # survey results
         return ctx
 
 
@@ -105,7 +105,8 @@ class RealisasiPreviewView(UnitMixin, TemplateView):
 
 
 class RealisasiHistoryView(UnitMixin, TemplateView):
-    """htmx: who changed the target and realisasi of one indicator, when, old → new."""
+    """htmx: who changed the target, realisasi, analysis text or evidence of one indicator,
+    when, and each field's old → new value."""
 
     template_name = "web/partials/riwayat.html"
 
@@ -115,9 +116,7 @@ class RealisasiHistoryView(UnitMixin, TemplateView):
         scope = entry.unit_scope(self.perangkat.id, self.tahun)
         if not Indikator.objects.filter(scope, id=iid).exists():
             raise Http404("Indikator tidak ditemukan di unit ini.")
-        key = {"indikator_id": iid, "tahun": self.tahun, "triwulan": self.triwulan}
-        ctx["realisasi"] = Realisasi.history.filter(**key).select_related("history_user")[:30]
-        ctx["target"] = TargetTriwulan.history.filter(**key).select_related("history_user")[:10]
+        ctx["perubahan"] = riwayat.riwayat(iid, self.tahun, self.triwulan)
         return ctx
 
 

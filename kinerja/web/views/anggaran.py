@@ -1,0 +1,43 @@
+"""The budget page of one unit and quarter: anggaran, cumulative realisasi and serapan."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.views.generic import TemplateView
+
+from kinerja.measurement.lock import TriwulanTerkunci
+from kinerja.web import access, anggaran
+from kinerja.web.views.unit import StatusMixin, unit_url
+
+
+class RealisasiBelanjaUpdateView(StatusMixin, TemplateView):
+    """Every belanja line under the program tree, parents computed; operators edit the
+    cumulative realisasi of the leaf lines, all saved at once."""
+
+    template_name = "web/anggaran_form.html"
+    aksi_post = access.ISI
+
+    def get_context_data(self, halaman=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["halaman"] = halaman or anggaran.load_halaman(
+            self.perangkat, self.tahun, self.triwulan, self.request.user
+        )
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        halaman = anggaran.load_halaman(
+            self.perangkat, self.tahun, self.triwulan, request.user, request.POST
+        )
+        try:
+            hasil = anggaran.save_halaman(halaman, self.perangkat, self.tahun, self.triwulan)
+        except TriwulanTerkunci as exc:
+            messages.error(request, exc.messages[0])
+            return redirect(unit_url("realisasi-belanja-update", self))
+        if hasil is None:
+            messages.error(request, "Tidak ada yang disimpan: perbaiki isian yang ditandai merah.")
+            return self.render_to_response(self.get_context_data(halaman=halaman), status=400)
+        messages.success(request, f"{hasil.saved} baris belanja disimpan.")
+        for text in hasil.peringatan:
+            messages.warning(request, f"Peringatan — {text}")
+        return redirect(unit_url("realisasi-belanja-update", self))
