@@ -13,7 +13,11 @@ DATA_DIR = env_path("KINERJA_DATA", BASE_DIR.parent / "data")
 
 DEBUG = env_bool("DEBUG", False)
 # The default key is for the embedded demo only; `manage.py check --deploy` flags it.
-SECRET_KEY = env_str("SECRET_KEY", "django-insecure-kinerja-demo-ganti-di-produksi")
+_DEMO_KEY = "django-insecure-kinerja-demo-ganti-di-produksi"
+SECRET_KEY = env_str("SECRET_KEY", _DEMO_KEY)
+# Demo accounts (password "kinerja-demo") exist only in the demo: with a real SECRET_KEY
+# (production) `kinerja demo` creates none and the sign-in page refuses them.
+KINERJA_DEMO = env_bool("KINERJA_DEMO", SECRET_KEY == _DEMO_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [

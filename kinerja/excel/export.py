@@ -265,6 +265,7 @@ def semua_lembar(perangkat: PerangkatDaerah, tahun: int, triwulan: int = 4) -> l
         capaian_lembar(cards),
         anggaran_lembar(perangkat, tahun, triwulan),
         tindak_lanjut_lembar(perangkat, tahun),
+        ikm_lembar(perangkat, tahun, triwulan),
         rekap_pemda_lembar(perangkat.pemda, tahun, triwulan),
     ]
 

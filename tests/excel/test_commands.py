@@ -80,7 +80,7 @@ def test_ekspor_xlsx_csv_and_template(towuti, tmp_path):
     )
     assert code == 0 and "towuti-2024.xlsx" in out
     wb = load_workbook(tmp_path / "towuti-2024.xlsx")
-    assert wb.sheetnames == ["Capaian", "Anggaran", "Tindak lanjut", "Rekap pemda"]
+    assert wb.sheetnames == ["Capaian", "Anggaran", "Tindak lanjut", "IKM", "Rekap pemda"]
     assert (tmp_path / "towuti-2024-templat.xlsx").exists()
     run(
         "ekspor",

@@ -47,7 +47,7 @@ def test_budget_tree_is_outlined_with_totals(towuti, tmp_path):
 
 def test_every_table_is_exported(towuti):
     names = [s.nama for s in semua_lembar(towuti, 2024)]
-    assert names == ["Capaian", "Anggaran", "Tindak lanjut", "Rekap pemda"]
+    assert names == ["Capaian", "Anggaran", "Tindak lanjut", "IKM", "Rekap pemda"]
     tindak = semua_lembar(towuti, 2024)[2]
     assert len(tindak.baris) == 6 and tindak.baris[0][1] == "Triwulan III 2024"
 

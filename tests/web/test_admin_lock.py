@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from kinerja.measurement.models import Realisasi, StatusTriwulan
@@ -85,11 +86,11 @@ def test_admin_inline_refuses_target_change_in_locked_quarter(world, root_client
 def test_demo_users_one_per_role(db):
     unit = factories.unit("towuti")
     accounts = dict(create_demo_users(unit))
-    assert set(accounts) == {"operator-towuti", "kepala-towuti", "evaluator"}
+    assert set(accounts) == {"operator", "kepala", "evaluator"}
     create_demo_users(unit)  # twice changes nothing
     from django.contrib.auth import get_user_model
 
-    op = get_user_model().objects.get(username="operator-towuti")
+    op = get_user_model().objects.get(username="operator")
     assert op.check_password("kinerja-demo")
     assert access.can(op, access.ISI, unit) and not access.can(op, access.AJUKAN, unit)
     other = factories.unit("lain", pemda_obj=PerangkatDaerah.objects.get(kode="towuti").pemda)
@@ -114,3 +115,15 @@ def test_report_that_cannot_be_built_explains_why(world, as_role):
         "web:perangkat-detail", args=[world.a.kode, 2024, 4]
     )
     assert 'class="error"' in response.content.decode()
+
+
+def test_demo_accounts_refused_in_production(db, client, settings):
+    unit = factories.unit("towuti")
+    create_demo_users(unit)
+    settings.KINERJA_DEMO = False
+    response = client.post("/masuk/", {"username": "operator", "password": "kinerja-demo"})
+    assert response.status_code == 200
+    assert "Akun demo tidak dapat dipakai" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    with pytest.raises(ImproperlyConfigured, match="Akun demo tidak dibuat"):
+        create_demo_users(unit)

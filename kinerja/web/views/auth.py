@@ -7,12 +7,14 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 
 from kinerja.web import lockout
+from kinerja.web.demo import is_demo_account
 
 
 class MasukForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "Nama pengguna atau kata sandi salah.",
         "inactive": "Akun ini tidak aktif.",
+        "demo": "Akun demo tidak dapat dipakai di instalasi produksi; ganti kata sandinya.",
         "terkunci": "Terlalu banyak percobaan gagal. Coba lagi dalam %(menit)d menit.",
     }
 
@@ -37,6 +39,11 @@ class MasukForm(AuthenticationForm):
             raise
         lockout.clear(username, ip)
         return cleaned
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if is_demo_account(user, self.cleaned_data.get("password") or ""):
+            raise forms.ValidationError(self.error_messages["demo"], code="demo")
 
 
 class MasukView(auth_views.LoginView):

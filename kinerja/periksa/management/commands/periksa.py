@@ -7,45 +7,18 @@ writes the output CSV and the summary, and exits with 0 (all match), 1 (some ``s
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, DjangoHelpFormatter
-
 from kinerja.periksa.check import DESIMAL, SKALA_BAKU, Opsi, PeriksaError, periksa_berkas
+from kinerja.perintah import PerintahIndonesia
 from kinerja.rules import PRESETS, RumusNegatif
-
-#: argparse's own (English) error messages, in Indonesian.
-_TERJEMAHAN = (
-    (r"the following arguments are required: (.*)", r"argumen wajib belum diisi: \1"),
-    (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
-    (
-        r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
-        r"opsi \1: \2 bukan pilihan yang sah (pilihan: \3)",
-    ),
-    (r"argument (\S+): expected one argument", r"opsi \1 memerlukan satu nilai"),
-    (r"ambiguous option: (.*)", r"opsi ambigu: \1"),
-    (r"argument (\S+): (.*)", r"opsi \1: \2"),
-)
-
-
-def _terjemahkan(pesan: str) -> str:
-    for pola, ganti in _TERJEMAHAN:
-        if re.fullmatch(pola, pesan):
-            return re.sub(pola, ganti, pesan)
-    return pesan
-
-
-class _Formatter(DjangoHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix if prefix is not None else "penggunaan: ")
 
 
 def _identitas(teks: str) -> str:
     return teks
 
 
-class Command(BaseCommand):
+class Command(PerintahIndonesia):
     help = (
         "Periksa angka tercetak pada tabel CSV yang disalin dari laporan: capaian "
         "(kolom target, realisasi, polaritas, capaian) atau serapan anggaran (kolom anggaran, "
@@ -53,28 +26,6 @@ class Command(BaseCommand):
         "dan keterangan. Kode keluar: 0 semua cocok, 1 ada selisih, 2 masukan tidak dapat dipakai."
     )
     missing_args_message = "sebutkan berkas tabel CSV, misalnya: kinerja periksa tabel_3_1.csv"
-    requires_system_checks = []
-    requires_migrations_checks = False
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        kwargs.setdefault("formatter_class", _Formatter)
-        kwargs.setdefault("add_help", False)
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser._positionals.title = "argumen"
-        parser._optionals.title = "opsi"
-        parser.add_argument(
-            "-h", "--help", action="help", help="Tampilkan bantuan ini lalu keluar."
-        )
-        asli = parser.error
-
-        def error(pesan: str):
-            if not parser.called_from_command_line:
-                asli(_terjemahkan(pesan))
-            parser.print_usage(self.stderr._out)
-            parser.exit(2, f"{parser.prog}: galat: {_terjemahkan(pesan)}\n")
-
-        parser.error = error
-        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("tabel", metavar="TABEL.csv", help="Berkas CSV yang akan diperiksa.")

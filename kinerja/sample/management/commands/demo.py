@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -52,16 +53,19 @@ class Command(BaseCommand):
             self._write_reports(card.perangkat, Path(keluaran))
         if tanpa_server:
             return
-        users = get_user_model().objects
-        if not users.filter(username=DEMO_USER).exists():
-            users.create_superuser(DEMO_USER, "", DEMO_PASSWORD)
-        akun = create_demo_users(PerangkatDaerah.objects.get(kode="towuti"))
-        daftar = "".join(f"  {nama:<18} {peran}\n" for nama, peran in akun)
-        self.stdout.write(
-            f"\nSitus: http://{alamat}/  (admin: http://{alamat}/admin/)\n"
-            f"Akun demo, kata sandi {DEMO_PASSWORD}:\n  {DEMO_USER:<18} Admin pemda\n{daftar}"
-            "Hentikan dengan Ctrl+C.\n"
-        )
+        self.stdout.write(f"\nSitus: http://{alamat}/  (admin: http://{alamat}/admin/)\n")
+        if settings.KINERJA_DEMO:
+            users = get_user_model().objects
+            if not users.filter(username=DEMO_USER).exists():
+                users.create_superuser(DEMO_USER, "", DEMO_PASSWORD)
+            akun = create_demo_users(PerangkatDaerah.objects.get(kode="towuti"))
+            daftar = "".join(f"  {nama:<18} {peran}\n" for nama, peran in akun)
+            self.stdout.write(
+                f"Akun demo, kata sandi {DEMO_PASSWORD}:\n  {DEMO_USER:<18} Admin pemda\n{daftar}"
+            )
+        else:
+            self.stdout.write("Instalasi produksi: akun demo tidak dibuat.\n")
+        self.stdout.write("Hentikan dengan Ctrl+C.\n")
         call_command("runserver", alamat, "--insecure", "--noreload", "--skip-checks")
 
     def _write_reports(self, towuti: PerangkatDaerah, folder: Path) -> None:

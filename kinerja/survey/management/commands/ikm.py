@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from django.core.management.base import BaseCommand
-
-from kinerja.periksa.management.commands.periksa import _Formatter, _terjemahkan
+from kinerja.perintah import PerintahIndonesia
 from kinerja.rules.ikm import PRESET_IKM
 from kinerja.survey.berkas import BerkasTidakSah
 from kinerja.survey.ringkasan import PRESET_BAKU, ringkasan_berkas
@@ -23,7 +21,7 @@ def _populasi(teks: str) -> int:
     return int(teks)
 
 
-class Command(BaseCommand):
+class Command(PerintahIndonesia):
     help = (
         "Hitung Indeks Kepuasan Masyarakat (IKM) dari berkas jawaban CSV atau XLSX: satu baris "
         "per responden, kolom U1…Un berisi 1–4 (kosong bila tidak dijawab). Mencetak NRR per "
@@ -31,27 +29,6 @@ class Command(BaseCommand):
         "2 berkas tidak dapat dipakai."
     )
     missing_args_message = "sebutkan berkas jawaban, misalnya: kinerja ikm jawaban.csv"
-    requires_system_checks = []
-    requires_migrations_checks = False
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        # The same Indonesian argparse front as ``kinerja periksa``: usage errors exit 2.
-        kwargs.setdefault("formatter_class", _Formatter)
-        kwargs.setdefault("add_help", False)
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser._positionals.title = "argumen"
-        parser._optionals.title = "opsi"
-        parser.add_argument("-h", "--help", action="help", help="Tampilkan bantuan ini.")
-        asli = parser.error
-
-        def error(pesan: str):
-            if not parser.called_from_command_line:
-                asli(_terjemahkan(pesan))
-            parser.print_usage(self.stderr._out)
-            parser.exit(2, f"{parser.prog}: galat: {_terjemahkan(pesan)}\n")
-
-        parser.error = error
-        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("berkas", metavar="JAWABAN.csv", help="Berkas jawaban (CSV atau XLSX).")
