@@ -32,6 +32,7 @@ unit = [
     ),
     path("survei/qr/", views.SurveiQrView.as_view(), name="survei-qr"),
     path("survei/kode/", views.SurveiKodeListView.as_view(), name="survei-kode"),
+    path("survei/impor/", views.JawabanImportView.as_view(), name="jawaban-import"),
     # Excel in and out (kinerja/web/views/excel.py): template, import with preview, exports.
     path("excel/templat.xlsx", views.TemplatDownloadView.as_view(), name="templat-download"),
     path("excel/impor/", views.ImporCreateView.as_view(), name="impor-create"),

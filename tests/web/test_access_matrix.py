@@ -119,7 +119,10 @@ MATRIX: dict[str, Case] = {
     "web:survei-layanan-isi": Case(PUBLIK, kwargs=("kode", "layanan")),
     "web:survei-selesai": Case(PUBLIK, kwargs=("kode",)),
     "web:survei-qr": Case(LIHAT, kwargs=UNIT),
-    "web:survei-kode": Case(ISI, kwargs=UNIT),  # one-time codes: printed by who serves
+    "web:survei-kode": Case(ISI, kwargs=UNIT),
+    "web:jawaban-import": Case(
+        {**ISI, "admin": (302, 302), "operator": (302, 403)}, method="post", kwargs=UNIT
+    ),  # one-time codes: printed by who serves
     # Planning and budget pages: everyone who may see the unit reads them, ISI writes.
     "web:target-update": Case(LIHAT, kwargs=UNIT),
     "web:target-update POST": Case(  # nothing sent: the form comes back with its errors

@@ -23,6 +23,7 @@ from kinerja.web.views.survei import (
     SurveiKodeListView,
     SurveiQrView,
 )
+from kinerja.web.views.survei_impor import JawabanImportView
 from kinerja.web.views.tenggat import TunggakanListView
 from kinerja.web.views.unit import (
     LaporanDownloadView,
@@ -34,6 +35,7 @@ from kinerja.web.views.unit import (
 )
 
 __all__ = [
+    "JawabanImportView",
     "BuktiCreateView",
     "BuktiDeleteView",
     "BuktiDownloadView",
