@@ -72,3 +72,19 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_content_security_policy_forbids_inline_scripts(world, as_role):
+    from django.urls import reverse
+
+    client = as_role(world, "operator")
+    for url in (
+        reverse("web:beranda"),
+        reverse("web:perangkat-detail", args=[world.a.kode, 2024, 4]),
+        reverse("web:realisasi-update", args=[world.a.kode, 2024, 4]),
+    ):
+        response = client.get(url)
+        csp = response["Content-Security-Policy"]
+        assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp, url
+        html = response.content.decode()
+        assert "<script>" not in html and "onclick=" not in html, url  # all scripts are files
