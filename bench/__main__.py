@@ -86,6 +86,9 @@ def main() -> None:
     from bench.web import bench_web
 
     bench_web(towuti, timed, ms)
+    from bench.latency import bench_latency
+
+    bench_latency(ms)
     from bench.survey_web import bench_survey_web
 
     bench_survey_web(towuti)

@@ -53,6 +53,7 @@ unit = [
 urlpatterns = [
     path("", views.PerangkatListView.as_view(), name="beranda"),
     path("masuk/", views.MasukView.as_view(), name="masuk"),
+    path("sehat/", views.SehatView.as_view(), name="sehat"),
     path("keluar/", views.KeluarView.as_view(), name="keluar"),
     path("unit/<slug:kode>/<int:tahun>/tw<int:triwulan>/", include(unit)),
     path("pemda/<int:tahun>/tw<int:triwulan>/", views.PemdaDetailView.as_view(), name="pemda"),

@@ -52,6 +52,7 @@ PUBLIK = same(admin=200, evaluator=200, operator=200, kepala=200, anon=200)
 MATRIX: dict[str, Case] = {
     "web:beranda": Case(same(admin=200, evaluator=200, operator=200, kepala=200, anon=200)),
     "web:masuk": Case(same(admin=302, evaluator=302, operator=302, kepala=302, anon=200)),
+    "web:sehat": Case(same(admin=200, evaluator=200, operator=200, kepala=200, anon=200)),
     "web:keluar": Case(
         same(admin=302, evaluator=302, operator=302, kepala=302, anon=302), method="post"
     ),

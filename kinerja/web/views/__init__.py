@@ -1,5 +1,5 @@
 from kinerja.web.views.anggaran import RealisasiBelanjaUpdateView
-from kinerja.web.views.auth import KeluarView, MasukView
+from kinerja.web.views.auth import KeluarView, MasukView, SehatView
 from kinerja.web.views.bukti import BuktiCreateView, BuktiDeleteView, BuktiDownloadView
 from kinerja.web.views.excel import (
     EksporDownloadView,
@@ -56,6 +56,7 @@ __all__ = [
     "RealisasiHistoryView",
     "RealisasiPreviewView",
     "RealisasiUpdateView",
+    "SehatView",
     "RekapPemdaDownloadView",
     "RespondenCreateView",
     "RespondenDoneView",

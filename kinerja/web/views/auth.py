@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpResponse
+from django.views.generic import View
 
 from kinerja.web import lockout
 from kinerja.web.demo import is_demo_account
@@ -54,3 +56,10 @@ class MasukView(auth_views.LoginView):
 
 class KeluarView(auth_views.LogoutView):
     """POST only (Django 5); goes back to the home page."""
+
+
+class SehatView(View):
+    """Health check for load balancers and monitors: no session, no database, plain "ok"."""
+
+    def get(self, request):
+        return HttpResponse("ok", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,138 @@
+"""p95 latency under 50 concurrent clients, on gunicorn and PostgreSQL (``make bench``).
+
+A throw-away PostgreSQL database (``KINERJA_BENCH_PG``, default ``kinerja_bench`` on
+127.0.0.1:5432) gets the Towuti sample; gunicorn serves the production settings
+(DEBUG off) on loopback; 50 client threads, each with its own keep-alive connection and a
+signed-in admin session, request the entry page and the pemda dashboard. The ratio is
+against ``/sehat/``, a bare Django view on the same server.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+KLIEN, PER_KLIEN, PORT = 50, 10, 8799
+BENCH_PG = os.environ.get("KINERJA_BENCH_PG", "postgres://postgres@127.0.0.1:5432/kinerja_bench")
+BIN = Path(sys.executable).parent
+
+SIAPKAN = """
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from kinerja.sample.loader import load_sample
+from kinerja.web.models import Peran
+load_sample()
+user, _ = get_user_model().objects.get_or_create(username="bench-latensi")
+Peran.objects.get_or_create(user=user, jenis=Peran.Jenis.ADMIN, perangkat=None)
+s = SessionStore()
+s["_auth_user_id"] = str(user.pk)
+s["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+s["_auth_user_hash"] = user.get_session_auth_hash()
+s.create()
+print(s.session_key)
+"""
+
+
+def _database() -> None:
+    import psycopg
+
+    base, name = BENCH_PG.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _siap(port: int, batas: float = 30.0) -> None:
+    akhir = time.monotonic() + batas
+    while time.monotonic() < akhir:
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.5).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn tidak menjawab")
+
+
+def _serang(path: str, cookie: str, per_klien: int = PER_KLIEN) -> list[float]:
+    hasil: list[float] = []
+    kunci = threading.Lock()
+
+    def klien():
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        waktu = []
+        for _ in range(per_klien):
+            mulai = time.perf_counter()
+            conn.request("GET", path, headers={"Cookie": f"sessionid={cookie}"})
+            respons = conn.getresponse()
+            respons.read()
+            waktu.append(time.perf_counter() - mulai)
+            assert respons.status == 200, (path, respons.status)
+        conn.close()
+        with kunci:
+            hasil.extend(waktu)
+
+    threads = [threading.Thread(target=klien) for _ in range(KLIEN)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return hasil
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def bench_latency(ms) -> None:
+    try:
+        _database()
+    except Exception as exc:  # no server: say so and go on with the other figures
+        print(f"latensi web: dilewati, PostgreSQL tidak tersedia ({exc})")
+        return
+    env = {
+        **os.environ,
+        "DATABASE_URL": BENCH_PG,
+        "DEBUG": "0",
+        "KINERJA_DATA": tempfile.mkdtemp(prefix="kinerja-latensi-"),
+    }
+    kinerja = str(BIN / "kinerja")
+    subprocess.run([kinerja, "migrate", "-v", "0"], env=env, check=True)
+    keluaran = subprocess.run(
+        [kinerja, "shell", "-c", SIAPKAN], env=env, check=True, capture_output=True, text=True
+    )
+    cookie = keluaran.stdout.strip().splitlines()[-1]
+    pekerja = str(2 * (os.cpu_count() or 1) + 1)
+    # gthread workers keep connections alive, as behind a reverse proxy.
+    perintah = [str(BIN / "gunicorn"), "kinerja.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", pekerja]
+    server = subprocess.Popen(
+        [*perintah, "-k", "gthread", "--threads", "4", "--backlog", "512"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _siap(PORT)
+        for path in ("/sehat/", "/unit/towuti/2024/tw4/isi/", "/pemda/2024/tw4/"):
+            _serang(path, cookie, per_klien=1)  # warm every worker: imports, connections
+        dasar = p95(_serang("/sehat/", cookie))
+        judul = f"web gunicorn+PostgreSQL, {KLIEN} klien serentak, p95"
+        print(f"{judul} (target ≤ 150 ms, ≤ 2× dasar):")
+        print(f"  view Django kosong /sehat/:        {ms(dasar)}")
+        for label, path in (
+            ("halaman isian Towuti TW IV", "/unit/towuti/2024/tw4/isi/"),
+            ("dasbor pemda", "/pemda/2024/tw4/"),
+        ):
+            nilai = p95(_serang(path, cookie))
+            rasio = f"{nilai / dasar:.1f}".replace(".", ",")
+            print(f"  {label + ':':<34} {ms(nilai)}   ({rasio}× dasar)")
+    finally:
+        server.terminate()
+        server.wait(10)
