@@ -89,12 +89,12 @@ class Chart:
     """A chart described by its data; ``kinerja.reports.charts`` draws it (SVG or PNG)."""
 
     kind: Literal["bar", "line", "barh"]
-    title: str
+    title: str  # what the chart shows: its text alternative; not drawn in the picture
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     x_label: str = ""
     y_label: str = ""
-    caption: str = ""  # "Grafik 3.1 …", shown under the chart
+    caption: str = ""  # "Grafik 3.1 …", shown under the chart as searchable text
     value_format: Literal["angka", "persen", "rupiah"] = "angka"
 
 

@@ -8,6 +8,11 @@ with page numbers, table headers repeated on every page and rows that never spli
 
 from __future__ import annotations
 
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from weasyprint import HTML
 
 from kinerja.reports.document import Document
@@ -24,7 +29,37 @@ class PdfExporter:
 
     def render(self, document: Document) -> bytes:
         html = render_html(document, for_print=True)
-        return HTML(string=html, url_fetcher=_inline_only_fetcher()).write_pdf()
+        with _collect_less_often():
+            return HTML(string=html, url_fetcher=_inline_only_fetcher()).write_pdf()
+
+
+#: Collector thresholds while WeasyPrint works: it allocates millions of small objects, and
+#: with Python's default (700, 10, 10) the cyclic collector took about a quarter of a
+#: 70-page report's time. At 2 000 the report renders ~10 % faster at the same peak memory;
+#: higher thresholds were faster still but kept ~40-90 MB more garbage alive.
+RENDER_GC_THRESHOLD = (2000, 10, 10)
+_renders = 0
+_renders_lock = threading.Lock()
+_saved_threshold = gc.get_threshold()
+
+
+@contextmanager
+def _collect_less_often() -> Iterator[None]:
+    """Raise the collector's thresholds for the time of a render; the first render to start
+    saves the process's own thresholds and the last to end restores them (threads safe)."""
+    global _renders, _saved_threshold
+    with _renders_lock:
+        if _renders == 0:
+            _saved_threshold = gc.get_threshold()
+            gc.set_threshold(*RENDER_GC_THRESHOLD)
+        _renders += 1
+    try:
+        yield
+    finally:
+        with _renders_lock:
+            _renders -= 1
+            if _renders == 0:
+                gc.set_threshold(*_saved_threshold)
 
 
 def _inline_only_fetcher():

@@ -59,6 +59,12 @@ def _texts(svg: bytes) -> list[str]:
     return [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg.decode())]
 
 
+def test_title_is_left_to_the_caption_not_drawn():
+    texts = _texts(render_svg(_chart()))
+    assert "Triwulan" in texts and "Persen (%)" in texts  # the axes are labelled
+    assert not any("Indikator Kinerja Utama" in t for t in texts)
+
+
 def test_none_value_is_labelled_with_a_dash():
     assert "–".encode() in render_svg(_chart("bar"))
 

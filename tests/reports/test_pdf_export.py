@@ -223,3 +223,27 @@ def test_logo_and_kop_render():
     doc.add(Cover(("JUDUL",), ("ORG",)))
     html = render_html(doc)
     assert html.count("data:image/png;base64,") == 2
+
+
+def test_concurrent_renders_leave_the_collector_as_they_found_it():
+    import gc
+    import threading
+
+    from kinerja.reports.pdf_export import RENDER_GC_THRESHOLD
+
+    before = gc.get_threshold()
+    seen = []
+    document = Document(title="Uji", kind="triwulan", unit="Kecamatan Uji").add(
+        Paragraph.of("Isi.")
+    )
+
+    def render():
+        seen.append(PdfExporter().render(document)[:5])
+
+    threads = [threading.Thread(target=render) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen == [b"%PDF-"] * 3
+    assert gc.get_threshold() == before != RENDER_GC_THRESHOLD

@@ -116,12 +116,13 @@ def _node_row(node: Node, budget: BudgetTree, notes: Notes) -> Row:
 def serapan_chart(ctx: ReportContext, counter: Counter) -> Chart:
     budget = ctx.card.budget
     programs = budget.tree.programs
+    title = f"Serapan Anggaran per Program s.d. {rules.format_triwulan(ctx.triwulan)} (%)"
     return Chart(
         kind="barh",
-        title=f"Serapan Anggaran per Program s.d. {rules.format_triwulan(ctx.triwulan)} (%)",
+        title=title,
         categories=tuple(p.nama for p in programs),
         series=(Series("", tuple(budget.of(p).serapan.value for p in programs)),),
         x_label="Serapan (%)",
-        caption=counter.chart("Serapan Anggaran per Program"),
+        caption=counter.chart(title),
         value_format="persen",
     )

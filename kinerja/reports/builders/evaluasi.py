@@ -332,7 +332,7 @@ def indicator_chart(ind: IndicatorScore, counter: Counter) -> Chart:
         ),
         x_label="Triwulan",
         y_label=ind.satuan or "Nilai",
-        caption=counter.chart(f"Target dan Realisasi TW I–IV: {ind.nama}"),
+        caption=counter.chart(f"Target dan Realisasi TW I–IV: {ind.nama}{satuan}"),
     )
 
 
