@@ -22,6 +22,7 @@ AJUKAN = "ajukan"  # submit a quarter (draf/dikembalikan → diajukan)
 VERIFIKASI = "verifikasi"  # verify, return with comment, lock
 BUKA = "buka"  # reopen a submitted/verified/locked quarter with a reason
 PEMDA = "pemda"  # the kabupaten-wide dashboard
+ATUR = "atur"  # site settings: quarter deadlines and their exceptions
 
 # action → (roles allowed on every unit, roles allowed on their own unit only)
 RULES: dict[str, tuple[frozenset, frozenset]] = {
@@ -31,6 +32,7 @@ RULES: dict[str, tuple[frozenset, frozenset]] = {
     VERIFIKASI: (frozenset({J.ADMIN, J.EVALUATOR}), frozenset()),
     BUKA: (frozenset({J.ADMIN, J.EVALUATOR}), frozenset()),
     PEMDA: (frozenset({J.ADMIN, J.EVALUATOR}), frozenset()),
+    ATUR: (frozenset({J.ADMIN}), frozenset()),
 }
 
 

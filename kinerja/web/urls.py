@@ -67,6 +67,21 @@ urlpatterns = [
         views.TunggakanListView.as_view(),
         name="tunggakan-list",
     ),
+    path(
+        "pemda/<int:tahun>/tw<int:triwulan>/tenggat/",
+        views.PeriodeInputUpdateView.as_view(),
+        name="periode-update",
+    ),
+    path(
+        "pemda/<int:tahun>/tw<int:triwulan>/tenggat/pengecualian/",
+        views.PengecualianTenggatCreateView.as_view(),
+        name="pengecualian-create",
+    ),
+    path(
+        "pemda/<int:tahun>/tw<int:triwulan>/tenggat/pengecualian/<int:pk>/akhiri/",
+        views.PengecualianTenggatDeleteView.as_view(),
+        name="pengecualian-delete",
+    ),
     # The public survey form (no sign-in): stable links for printed QR codes.
     path("survei/<slug:kode>/", views.RespondenCreateView.as_view(), name="survei-isi"),
     path(

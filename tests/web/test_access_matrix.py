@@ -9,10 +9,13 @@ a new page cannot ship without saying who may open it. Expected codes: 200 shown
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from kinerja.measurement.models import PengecualianTenggat
 from tests.web.conftest import ROLES, make_bukti
 from tests.web.skm import buka_survei, layanan_survei
 
@@ -105,6 +108,27 @@ MATRIX: dict[str, Case] = {
         same(admin=200, evaluator=200, operator=403, kepala=403, anon=302),
         kwargs=("tahun", "triwulan"),
     ),
+    # Deadlines and exceptions are the admin's settings. POST without a pemda: 404 for the
+    # admin (nothing to change), 403 for everyone else.
+    "web:periode-update": Case(
+        same(admin=200, evaluator=403, operator=403, kepala=403, anon=302),
+        kwargs=("tahun", "triwulan"),
+    ),
+    "web:periode-update POST": Case(
+        same(admin=404, evaluator=403, operator=403, kepala=403, anon=302),
+        method="post",
+        kwargs=("tahun", "triwulan"),
+    ),
+    "web:pengecualian-create": Case(
+        same(admin=404, evaluator=403, operator=403, kepala=403, anon=302),
+        method="post",
+        kwargs=("tahun", "triwulan"),
+    ),
+    "web:pengecualian-delete": Case(  # an active exception: ended, back to the page
+        same(admin=302, evaluator=403, operator=403, kepala=403, anon=302),
+        method="post",
+        kwargs=("tahun", "triwulan", "pk"),
+    ),
     "web:publikasi-list": Case(same(admin=200, evaluator=200, operator=200, kepala=200, anon=200)),
     # Draf quarters are never public, whoever asks (published: tests/web/test_dashboards.py).
     "web:publikasi-detail": Case(
@@ -174,6 +198,16 @@ MATRIX: dict[str, Case] = {
 }
 
 
+def make_pengecualian(unit):
+    return PengecualianTenggat.objects.create(
+        perangkat=unit.perangkat,
+        tahun=TAHUN,
+        triwulan=TW,
+        alasan="Uji",
+        berlaku_sampai=timezone.now() + timedelta(days=2),
+    )
+
+
 def named_patterns(patterns=None, prefix="") -> set[str]:
     names = set()
     for p in get_resolver().url_patterns if patterns is None else patterns:
@@ -206,7 +240,9 @@ def url_of(name: str, case: Case, unit) -> str:
         "ekstensi": "xlsx",
         "token": "x" * 32,
     }
-    if "pk" in case.kwargs:
+    if name == "web:pengecualian-delete":
+        values["pk"] = make_pengecualian(unit).pk
+    elif "pk" in case.kwargs:
         values["pk"] = make_bukti(unit).pk
     if name.startswith("web:survei"):
         buka_survei(unit)

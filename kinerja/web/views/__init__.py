@@ -24,7 +24,12 @@ from kinerja.web.views.survei import (
     SurveiQrView,
 )
 from kinerja.web.views.survei_impor import JawabanImportView
-from kinerja.web.views.tenggat import TunggakanListView
+from kinerja.web.views.tenggat import (
+    PengecualianTenggatCreateView,
+    PengecualianTenggatDeleteView,
+    PeriodeInputUpdateView,
+    TunggakanListView,
+)
 from kinerja.web.views.unit import (
     LaporanDownloadView,
     PerangkatDetailView,
@@ -35,6 +40,9 @@ from kinerja.web.views.unit import (
 )
 
 __all__ = [
+    "PengecualianTenggatCreateView",
+    "PengecualianTenggatDeleteView",
+    "PeriodeInputUpdateView",
     "JawabanImportView",
     "BuktiCreateView",
     "BuktiDeleteView",

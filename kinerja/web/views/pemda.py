@@ -124,6 +124,7 @@ class PemdaDetailView(AksesMixin, TemplateView):
                 (b.label, b.color, counts.get(b.label, 0)) for b in getattr(skala, "bands", ())
             ],
             tanpa_predikat=counts.get(None, 0),
+            boleh_atur=access.can(self.request.user, access.ATUR),
         )
         return ctx
 
