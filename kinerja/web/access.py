@@ -81,6 +81,12 @@ def may_edit_indikator(user, perangkat, sumber_data_id: int | None) -> bool:
     return limit is None or limit == sumber_data_id
 
 
+def may_edit_anggaran(user, perangkat) -> bool:
+    """Belanja lines carry no seksi: an operator limited to one seksi reads the budget page,
+    and the unit's realisasi anggaran is entered by an operator of the whole unit."""
+    return can(user, ISI, perangkat) and seksi_limit(user, perangkat) is None
+
+
 def units_visible(user, queryset):
     """The units ``user`` may see (the list on the home page)."""
     if can(user, PEMDA):

@@ -133,7 +133,7 @@ def load_halaman(perangkat, tahun: int, triwulan: int, user, data=None) -> Halam
         elif bid not in before or before[bid][0] < q:
             before[bid] = (q, nilai)
     kunci = kunci_of(perangkat, tahun, triwulan)
-    editable = kunci.editable and access.can(user, access.ISI, perangkat)
+    editable = kunci.editable and access.may_edit_anggaran(user, perangkat)
     baris = []
     for node in budget.tree.walk():
         baris.append(BarisAnggaran(node.level, node.kode, node.nama, budget.of(node)))

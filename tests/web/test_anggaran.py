@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from kinerja.budget.models import RealisasiBelanja
 from kinerja.measurement.models import StatusTriwulan
+from kinerja.organisations.models import Seksi
+from kinerja.web.models import Peran
 from tests import factories
 
 TW = 4
@@ -156,3 +158,16 @@ def test_queries_do_not_grow_with_lines(world, as_role, django_assert_num_querie
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(url(world))
     assert len(response.context["halaman"].lines()) == 3
+
+
+def test_operator_limited_to_a_seksi_reads_the_budget_but_does_not_write_it(world, as_role, lines):
+    seksi = Seksi.objects.create(perangkat=world.a.perangkat, nama="Seksi Pemerintahan")
+    Peran.objects.filter(user=world.users["operator"]).update(seksi=seksi)
+    client = as_role(world, "operator")
+    page = client.get(url(world))
+    html = page.content.decode()
+    assert 'class="nilai-rp"' not in html and 'id="seksi-saja"' in html
+    atk, _ = lines
+    response = client.post(url(world), {f"b{atk.id}-nilai": "650.000"}, follow=True)
+    assert "peran Anda terbatas pada satu seksi" in response.content.decode()
+    assert figure(atk) is None

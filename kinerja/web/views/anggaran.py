@@ -10,6 +10,11 @@ from kinerja.measurement.lock import TriwulanTerkunci
 from kinerja.web import access, anggaran
 from kinerja.web.views.unit import StatusMixin, unit_url
 
+SEKSI_SAJA = (
+    "Realisasi anggaran diisi oleh operator seluruh unit atau admin pemda; "
+    "peran Anda terbatas pada satu seksi."
+)
+
 
 class RealisasiBelanjaUpdateView(StatusMixin, TemplateView):
     """Every belanja line under the program tree, parents computed; operators edit the
@@ -23,9 +28,16 @@ class RealisasiBelanjaUpdateView(StatusMixin, TemplateView):
         ctx["halaman"] = halaman or anggaran.load_halaman(
             self.perangkat, self.tahun, self.triwulan, self.request.user
         )
+        user = self.request.user
+        ctx["seksi_saja"] = access.seksi_limit(user, self.perangkat) is not None and access.can(
+            user, access.ISI, self.perangkat
+        )
         return ctx
 
     def post(self, request, *args, **kwargs):
+        if not access.may_edit_anggaran(request.user, self.perangkat):
+            messages.error(request, SEKSI_SAJA)
+            return redirect(unit_url("realisasi-belanja-update", self))
         halaman = anggaran.load_halaman(
             self.perangkat, self.tahun, self.triwulan, request.user, request.POST
         )
