@@ -17,7 +17,7 @@ import textwrap
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from decimal import Decimal
 
 import matplotlib
@@ -73,33 +73,41 @@ def render_png(chart: Chart, dpi: int = 200) -> bytes:
 
 
 def prerender(charts: list[Chart], fmt: str, dpi: int = 72) -> None:
-    """Draw many charts at once, on every core, so that the ``render_*`` calls that follow
-    find them ready. A report has one chart per indicator (45 for Towuti): drawing is most
-    of an export's time. Falls back to drawing in this process where ``fork`` is missing.
+    """Start drawing many charts at once, on every core, and return: the ``render_*`` calls
+    that follow take each chart as soon as it is drawn, so the exporter lays out the text
+    of the report while the charts are being drawn. A report has one chart per indicator
+    (45 for Towuti): drawing is most of an export's time. Where ``fork`` is missing the
+    charts are drawn here, one after the other.
     """
-    todo = list(dict.fromkeys(c for c in charts if (c, fmt, dpi) not in _CACHE))
+    known = _CACHE.keys() | _PENDING.keys()
+    todo = list(dict.fromkeys(c for c in charts if (c, fmt, dpi) not in known))
     workers = min(os.cpu_count() or 1, len(todo) // _MIN_PER_WORKER)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for chart in todo:
             _cached(chart, fmt, dpi)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        jobs = [(chart, fmt, dpi) for chart in todo]
-        for job, data in zip(jobs, pool.map(_draw_job, jobs, chunksize=4), strict=True):
-            _remember(job, data)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    # Submitted outside the lock: the workers are forked here, and a child must not
+    # inherit a lock held by this thread.
+    futures = {(chart, fmt, dpi): pool.submit(_draw_job, (chart, fmt, dpi)) for chart in todo}
+    pool.shutdown(wait=False)  # the workers finish the queue, then exit
+    with _LOCK:
+        _PENDING.update(futures)
 
 
 _MIN_PER_WORKER = 6
 _CACHE: OrderedDict[tuple[Chart, str, int], bytes] = OrderedDict()
 _CACHE_SIZE = 512  # about 20 MB of PNG at 200 dpi; a kabupaten's reports in one process
+_PENDING: dict[tuple[Chart, str, int], Future] = {}  # being drawn by prerender's workers
 
 
 def _cached(chart: Chart, fmt: str, dpi: int) -> bytes:
     key = (chart, fmt, dpi)
     data = _CACHE.get(key)
     if data is None:
-        data = _draw_job(key)
+        with _LOCK:
+            future = _PENDING.pop(key, None)
+        data = future.result() if future is not None else _draw_job(key)
         _remember(key, data)
     return data
 

@@ -111,3 +111,17 @@ def test_threads_render_without_interfering():
     for t in threads:
         t.join()
     assert results == [expected] * 4
+
+
+def test_prerendered_charts_are_the_ones_drawn_here():
+    from kinerja.reports import charts as module
+
+    many = [
+        Chart("bar", f"Grafik {i}", ("TW I", "TW II"), (Series("Realisasi", (Decimal(i), None)),))
+        for i in range(1, 15)
+    ]
+    module.prerender(many, "png", 40)  # returns at once; workers draw in the background
+    drawn = [render_png(c, dpi=40) for c in many]
+    module._CACHE.clear()
+    assert drawn == [module._draw_job((c, "png", 40)) for c in many]
+    assert not module._PENDING
