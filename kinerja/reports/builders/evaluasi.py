@@ -10,17 +10,16 @@ from kinerja.reports import narrative
 from kinerja.reports.document import (
     BulletList,
     Cell,
-    Chart,
     Heading,
     Paragraph,
     Row,
     Run,
-    Series,
     Table,
 )
 
 from .cells import Counter, Notes, center, head, number, target, text
 from .context import IKM, ReportContext
+from .grafik import ikm_trend_chart, indicator_chart
 
 LEVEL = {
     "sasaran": "sasaran",
@@ -318,42 +317,6 @@ def _formula(ctx: ReportContext, ind: IndicatorScore) -> str:
             return f"Capaian = {a} / {b} × 100% = {result}"
         return f"Capaian = (2 × {a} − {b}) / {a} × 100% = {result}"
     return f"Capaian = {b} / {a} × 100% = {result}"
-
-
-def indicator_chart(ind: IndicatorScore, counter: Counter) -> Chart:
-    satuan = f" ({ind.satuan})" if ind.satuan else ""
-    return Chart(
-        kind="bar",
-        title=f"{ind.nama}{satuan}",
-        categories=tuple(rules.format_triwulan(q, short=True) for q in range(1, 5)),
-        series=(
-            Series("Target", tuple(_plain(t) for t in ind.targets)),
-            Series("Realisasi", tuple(ind.realisasi)),
-        ),
-        x_label="Triwulan",
-        y_label=ind.satuan or "Nilai",
-        caption=counter.chart(f"Target dan Realisasi TW I–IV: {ind.nama}{satuan}"),
-    )
-
-
-def ikm_trend_chart(ctx: ReportContext, counter: Counter) -> Chart:
-    first, last = ctx.ikm_trend[0][0], ctx.ikm_trend[-1][0]
-    years = f"{first}–{last}" if first != last else str(first)
-    return Chart(
-        kind="line",
-        title=f"Tren Indeks Kepuasan Masyarakat {years}",
-        categories=tuple(
-            f"{rules.format_triwulan(q, short=True)} {t}" for t, q, _ in ctx.ikm_trend
-        ),
-        series=(Series("IKM", tuple(v for _, _, v in ctx.ikm_trend)),),
-        x_label="Triwulan",
-        y_label="IKM",
-        caption=counter.chart(f"Tren Indeks Kepuasan Masyarakat {years}"),
-    )
-
-
-def _plain(t):
-    return t.atas if isinstance(t, rules.Rentang) else t
 
 
 def children_table(ctx: ReportContext, node: NodeScore, counter: Counter) -> Table:

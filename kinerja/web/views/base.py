@@ -11,6 +11,13 @@ from kinerja.organisations.models import PerangkatDaerah
 from kinerja.web import access
 
 
+def check_quarter(tahun: int, triwulan: int) -> tuple[int, int]:
+    """The year and quarter of a URL, or 404 when the site does not know them."""
+    if triwulan not in (1, 2, 3, 4) or not 2000 <= tahun <= 2100:
+        raise Http404("Triwulan atau tahun tidak dikenal.")
+    return tahun, triwulan
+
+
 class AksesMixin:
     """Site-wide views: ``aksi`` (or ``aksi_post`` for POST) must be allowed."""
 
@@ -40,8 +47,7 @@ class UnitMixin(AksesMixin):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        if kwargs["triwulan"] not in (1, 2, 3, 4) or not 2000 <= kwargs["tahun"] <= 2100:
-            raise Http404("Triwulan atau tahun tidak dikenal.")
+        check_quarter(kwargs["tahun"], kwargs["triwulan"])
         self.perangkat = get_object_or_404(
             PerangkatDaerah.objects.select_related("pemda__skala_predikat"), kode=kwargs["kode"]
         )

@@ -13,7 +13,7 @@ from kinerja.measurement.models import StatusTriwulan
 from kinerja.measurement.scorecard import build_scorecard, build_scorecards
 from kinerja.organisations.models import PemerintahDaerah, PerangkatDaerah
 from kinerja.web import access, charts, workflow
-from kinerja.web.views.base import AksesMixin, UnitMixin
+from kinerja.web.views.base import AksesMixin, UnitMixin, check_quarter
 
 
 def default_period() -> tuple[int, int]:
@@ -57,10 +57,8 @@ def _period(request) -> tuple[int, int]:
         tahun = int(request.GET.get("tahun", tahun))
         triwulan = int(request.GET.get("triwulan", triwulan))
     except ValueError:
-        raise Http404("Tahun atau triwulan tidak dikenal.") from None
-    if triwulan not in (1, 2, 3, 4) or not 2000 <= tahun <= 2100:
-        raise Http404("Tahun atau triwulan tidak dikenal.")
-    return tahun, triwulan
+        raise Http404("Triwulan atau tahun tidak dikenal.") from None
+    return check_quarter(tahun, triwulan)
 
 
 SORTS = {

@@ -16,14 +16,7 @@ from kinerja.rules import format_triwulan
 from kinerja.web import access
 from kinerja.web.tenggat import PengecualianTenggatForm, PeriodeInputForm
 from kinerja.web.tunggakan import tunggakan
-from kinerja.web.views.base import AksesMixin
-
-
-def _quarter(kwargs) -> tuple[int, int]:
-    tahun, triwulan = kwargs["tahun"], kwargs["triwulan"]
-    if triwulan not in (1, 2, 3, 4) or not 2000 <= tahun <= 2100:
-        raise Http404("Triwulan atau tahun tidak dikenal.")
-    return tahun, triwulan
+from kinerja.web.views.base import AksesMixin, check_quarter
 
 
 class TunggakanListView(AksesMixin, TemplateView):
@@ -34,7 +27,7 @@ class TunggakanListView(AksesMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        tahun, triwulan = _quarter(kwargs)
+        tahun, triwulan = check_quarter(kwargs["tahun"], kwargs["triwulan"])
         rows = tunggakan(tahun, triwulan)
         ctx.update(
             tahun=tahun,
@@ -55,7 +48,7 @@ class PeriodeInputUpdateView(AksesMixin, TemplateView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.tahun, self.triwulan = _quarter(kwargs)
+        self.tahun, self.triwulan = check_quarter(kwargs["tahun"], kwargs["triwulan"])
         self.bound: dict[tuple[str, int], object] = {}  # (form, pemda id) → bound form
 
     def get_context_data(self, **kwargs):
