@@ -91,6 +91,25 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Both keyed by the data version (kinerja.web.versi), so never stale. "halaman": rendered
+# page parts, one cache per process, bounded (a unit's entry page is ~100-300 KB).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "halaman": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "halaman",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 120},
+    },
+    # "laporan": downloaded reports (DOCX/PDF, ~0,5-1 MB each), shared by the processes.
+    "laporan": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache" / "laporan",
+        "TIMEOUT": 7 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

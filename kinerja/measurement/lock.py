@@ -121,8 +121,11 @@ def periode_of(perangkat, tahun: int, triwulan: int) -> PeriodeInput | None:
     return rows.filter(pemda__perangkat=perangkat).first()
 
 
-def kunci_of(perangkat, tahun: int, triwulan: int, now: datetime | None = None) -> Kunci:
-    """Status, input period and exception of a unit's quarter (two to three queries)."""
+def kunci_of(
+    perangkat, tahun: int, triwulan: int, now: datetime | None = None, status: str | None = None
+) -> Kunci:
+    """Status, input period and exception of a unit's quarter (one to three queries;
+    ``status``: the quarter's status when the caller has just read it)."""
     now = now or timezone.now()
     periode = periode_of(perangkat, tahun, triwulan)
     pengecualian = None
@@ -132,7 +135,8 @@ def kunci_of(perangkat, tahun: int, triwulan: int, now: datetime | None = None) 
             .order_by("-berlaku_sampai")
             .first()
         )
-    return Kunci(status_of(perangkat, tahun, triwulan), periode, pengecualian, now)
+    status = status or status_of(perangkat, tahun, triwulan)
+    return Kunci(status, periode, pengecualian, now)
 
 
 def is_editable(perangkat, tahun: int, triwulan: int) -> bool:

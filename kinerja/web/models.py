@@ -149,3 +149,20 @@ class Bukti(models.Model):
 
 # Evidence is audited too: an upload or a deletion keeps who, when and which file.
 simple_history.register(Bukti, app="kinerja.web")
+
+
+class VersiData(models.Model):
+    """One row: a counter that database triggers raise on every write to Kinerja's tables
+    (see :mod:`kinerja.web.versi`). Pages cached under one value are never served once it
+    has moved on. ``epoch`` is drawn afresh whenever the row is made again (a flushed or new
+    database), so a counter that starts over never meets pages cached before."""
+
+    epoch = models.CharField(max_length=32)
+    nomor = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "versi data"
+        verbose_name_plural = "versi data"
+
+    def __str__(self) -> str:
+        return f"{self.epoch}:{self.nomor}"

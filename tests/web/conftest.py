@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import serializers
+from django.db import connection, transaction
 
 from kinerja.web.models import Peran
 from tests import factories
@@ -99,3 +101,31 @@ def make_bukti(unit: Unit, nama: str = "bukti.pdf"):
     )
     item.berkas.save("bukti", ContentFile(PDF), save=True)
     return item
+
+
+# --- tests that commit (live server, caches): a flush ends each of them ----------------
+
+
+@pytest.fixture(scope="session")
+def seeded_rows(django_db_setup, django_db_blocker) -> str:
+    """The rows the migrations seeded (predikat presets), read before any test commits
+    (pytest-django runs the committing tests after the others)."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+def put_back(seeded: str) -> None:
+    """The seeded rows again after a flush. The flush's post_migrate signal has already
+    made the content types and permissions again."""
+    with transaction.atomic():
+        for row in serializers.deserialize("json", seeded):
+            if row.object._meta.app_label not in ("contenttypes", "auth"):
+                row.save()
+
+
+@pytest.fixture(scope="module")
+def keep_seeded_rows(seeded_rows, django_db_blocker):
+    """A module of committing tests leaves the seeded rows behind it for the tests after."""
+    yield
+    with django_db_blocker.unblock():
+        put_back(seeded_rows)

@@ -11,8 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core import serializers
-from django.db import connection, connections, transaction
+from django.db import connections
 
 from kinerja.measurement.models import Realisasi, StatusTriwulan
 from tests.web.conftest import PASSWORD
@@ -30,17 +29,9 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module", autouse=True)
-def keep_seeded_rows(django_db_setup, django_db_blocker):
-    """live_server commits, so the test ends with a flush that also empties the rows the
-    migrations seeded (predikat presets); put them back for the tests that run after."""
-    with django_db_blocker.unblock():
-        seeded = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock(), transaction.atomic():
-        for row in serializers.deserialize("json", seeded):
-            # The flush's post_migrate signal already recreated content types and permissions.
-            if row.object._meta.app_label not in ("contenttypes", "auth"):
-                row.save()
+def rows_put_back(keep_seeded_rows):
+    """live_server commits, so each test ends with a flush that also empties the rows the
+    migrations seeded; they are put back for the tests that run after this module."""
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from tests.excel.helpers import edit, find_row
 from tests.web.test_browser import (  # noqa: F401  (fixtures)
     SHOTS,
     browser,
-    keep_seeded_rows,
     pytestmark,
+    rows_put_back,
     sign_in,
 )
 from tests.web.test_excel import filled

@@ -21,7 +21,7 @@ from tests.web.test_browser import (  # noqa: F401 (fixtures)
     CHROMIUM,
     SHOTS,
     browser,
-    keep_seeded_rows,
+    rows_put_back,
     sign_in,
 )
 

@@ -6,13 +6,15 @@ from collections import Counter
 from decimal import Decimal
 
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
 from kinerja.measurement.models import StatusTriwulan
 from kinerja.measurement.scorecard import build_scorecard, build_scorecards
 from kinerja.organisations.models import PemerintahDaerah, PerangkatDaerah
-from kinerja.web import access, charts, workflow
+from kinerja.web import access, charts, versi, workflow
 from kinerja.web.views.base import AksesMixin, UnitMixin, check_quarter
 
 
@@ -77,54 +79,61 @@ class PemdaDetailView(AksesMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        tahun, triwulan = kwargs["tahun"], kwargs["triwulan"]
-        if triwulan not in (1, 2, 3, 4):
-            raise Http404("Triwulan tidak dikenal.")
-        pemda = PemerintahDaerah.objects.select_related("skala_predikat").first()
-        units = list(
-            PerangkatDaerah.objects.select_related("pemda__skala_predikat").order_by("nama")
-        )
-        cards = build_scorecards(units, tahun, triwulan)
-        status = dict(
-            StatusTriwulan.objects.filter(tahun=tahun, triwulan=triwulan).values_list(
-                "perangkat_id", "status"
-            )
-        )
-        labels = dict(workflow.S.choices)
-        rows = []
-        for unit in units:
-            card = cards[unit.id]
-            rows.append(
-                {
-                    "perangkat": unit,
-                    "capaian": card.unit.capaian.value,
-                    "predikat": card.skala.classify(card.unit.capaian),
-                    "serapan": card.budget.total.serapan.value,
-                    "anggaran": card.budget.total.anggaran,
-                    "status": labels[status.get(unit.id, workflow.S.DRAF)],
-                    "skala": card.skala,
-                }
-            )
-        ranked = sorted(rows, key=SORTS["capaian"])
-        for rank, row in enumerate(ranked, start=1):
-            row["peringkat"] = rank if row["capaian"] is not None else None
+        tahun, triwulan = check_quarter(kwargs["tahun"], kwargs["triwulan"])
         urut = self.request.GET.get("urut", "capaian")
-        rows.sort(key=SORTS.get(urut, SORTS["capaian"]))
-        skala = pemda.skala_predikat.to_rules() if pemda else None
-        counts = Counter(r["predikat"] for r in rows)
-        ctx.update(
-            tahun=tahun,
-            triwulan=triwulan,
-            rows=rows,
-            urut=urut,
-            skala=skala,
-            sebaran=[
-                (b.label, b.color, counts.get(b.label, 0)) for b in getattr(skala, "bands", ())
-            ],
-            tanpa_predikat=counts.get(None, 0),
-            boleh_atur=access.can(self.request.user, access.ATUR),
-        )
+        urut = urut if urut in SORTS else "capaian"
+        ctx.update(tahun=tahun, triwulan=triwulan)
+        ctx["boleh_atur"] = access.can(self.request.user, access.ATUR)
+
+        def render() -> str:  # the same for every user who may open the page
+            rekap = {"tahun": tahun, "triwulan": triwulan, **rekap_pemda(tahun, triwulan, urut)}
+            return render_to_string("web/partials/pemda_rekap.html", rekap)
+
+        ctx["rekap"] = mark_safe(versi.cached("pemda", (tahun, triwulan, urut), render))
         return ctx
+
+
+def rekap_pemda(tahun: int, triwulan: int, urut: str) -> dict:
+    """The rows of the pemda dashboard sorted by ``urut``, the ranking by capaian and the
+    distribution of predikat."""
+    pemda = PemerintahDaerah.objects.select_related("skala_predikat").first()
+    units = list(PerangkatDaerah.objects.select_related("pemda__skala_predikat").order_by("nama"))
+    cards = build_scorecards(units, tahun, triwulan)
+    status = dict(
+        StatusTriwulan.objects.filter(tahun=tahun, triwulan=triwulan).values_list(
+            "perangkat_id", "status"
+        )
+    )
+    labels = dict(workflow.S.choices)
+    rows = []
+    for unit in units:
+        card = cards[unit.id]
+        rows.append(
+            {
+                "perangkat": unit,
+                "capaian": card.unit.capaian.value,
+                "predikat": card.skala.classify(card.unit.capaian),
+                "serapan": card.budget.total.serapan.value,
+                "anggaran": card.budget.total.anggaran,
+                "status": labels[status.get(unit.id, workflow.S.DRAF)],
+                "skala": card.skala,
+            }
+        )
+    ranked = sorted(rows, key=SORTS["capaian"])
+    for rank, row in enumerate(ranked, start=1):
+        row["peringkat"] = rank if row["capaian"] is not None else None
+    rows.sort(key=SORTS[urut])
+    skala = pemda.skala_predikat.to_rules() if pemda else None
+    counts = Counter(r["predikat"] for r in rows)
+    return {
+        "rows": rows,
+        "urut": urut,
+        "skala": skala,
+        "sebaran": [
+            (b.label, b.color, counts.get(b.label, 0)) for b in getattr(skala, "bands", ())
+        ],
+        "tanpa_predikat": counts.get(None, 0),
+    }
 
 
 class PublikasiListView(AksesMixin, TemplateView):

@@ -5,14 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import TemplateView, View
 
-from kinerja.measurement.lock import TriwulanTerkunci, status_of
+from kinerja.measurement.lock import TriwulanTerkunci, kunci_of, status_of
 from kinerja.measurement.scorecard import build_scorecard
 from kinerja.planning.models import Indikator
 from kinerja.rules import format_triwulan
-from kinerja.web import access, charts, entry, riwayat, skm, workflow
+from kinerja.web import access, charts, csrf, entry, riwayat, skm, versi, workflow
 from kinerja.web.models import RiwayatStatus
 from kinerja.web.views.base import UnitMixin
 
@@ -46,15 +48,32 @@ class PerangkatDetailView(StatusMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        card = build_scorecard(self.perangkat, self.tahun, self.triwulan)
-        ctx.update(card=card, grafik=charts.indicator_series(card))
-        ctx["unit_predikat"] = card.skala.classify(card.unit.capaian)
         ctx["unduhan"] = [
             ("triwulan", "Laporan triwulan"),
             ("lkjip", "LKjIP"),
             ("pk", "Perjanjian Kinerja"),
         ]
-        ctx["skm"] = skm.panel(self.perangkat, self.tahun, self.triwulan)  # survey results
+        perangkat, tahun, triwulan = self.perangkat, self.tahun, self.triwulan
+
+        def render() -> str:
+            """Scorecard, charts and survey results: the same for every reader of the unit
+            but for the links that enter data (``boleh_isi``, part of the key)."""
+            card = build_scorecard(perangkat, tahun, triwulan)
+            part = {
+                "perangkat": perangkat,
+                "tahun": tahun,
+                "triwulan": triwulan,
+                "card": card,
+                "grafik": charts.indicator_series(card),
+                "unit_predikat": card.skala.classify(card.unit.capaian),
+                "skm": skm.panel(perangkat, tahun, triwulan),
+                "boleh_isi": ctx["boleh_isi"],
+                "csrf_token": csrf.SENTINEL,
+            }
+            return render_to_string("web/partials/dasbor_unit.html", part)
+
+        parts = (perangkat.id, tahun, triwulan, ctx["boleh_isi"])
+        ctx["dasbor"] = csrf.fill(versi.cached("dasbor-unit", parts, render), self.request)
         return ctx
 
 
@@ -66,10 +85,29 @@ class RealisasiUpdateView(StatusMixin, TemplateView):
 
     def get_context_data(self, halaman=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["halaman"] = halaman or entry.load_halaman(
-            self.perangkat, self.tahun, self.triwulan, self.request.user
-        )
+        quarter = (self.perangkat, self.tahun, self.triwulan)
+        kunci = halaman.kunci if halaman else kunci_of(*quarter, status=ctx["status"])
+        ctx.update(kunci=kunci, pesan_kunci=kunci.pesan(*quarter))
+        ctx["isian"] = self.isian(halaman, kunci, ctx["boleh_isi"])
         return ctx
+
+    def isian(self, halaman, kunci, boleh_isi: bool) -> str:
+        """The rows and their forms: the costly part of the page, cached under the data
+        version (``halaman`` given: a refused POST, the user's own input, never cached).
+        Besides the data, the rows depend on the lock and on what this user may edit."""
+        user, perangkat = self.request.user, self.perangkat
+
+        def render() -> str:
+            rows = halaman or entry.load_halaman(perangkat, self.tahun, self.triwulan, user)
+            ctx = {"halaman": rows, "perangkat": perangkat, "boleh_isi": boleh_isi}
+            ctx.update(tahun=self.tahun, triwulan=self.triwulan, csrf_token=csrf.SENTINEL)
+            return render_to_string("web/partials/isian.html", ctx)
+
+        if halaman is not None:
+            return csrf.fill(render(), self.request)
+        seksi = access.seksi_limit(user, perangkat) if boleh_isi else None
+        parts = (perangkat.id, self.tahun, self.triwulan, kunci.status, kunci.editable)
+        return csrf.fill(versi.cached("isian", (*parts, boleh_isi, seksi), render), self.request)
 
     def post(self, request, *args, **kwargs):
         halaman = entry.load_halaman(
@@ -151,7 +189,8 @@ class StatusTriwulanUpdateView(UnitMixin, View):
 
 
 class LaporanDownloadView(UnitMixin, View):
-    """The unit's report as PDF or DOCX, built by the report builders."""
+    """The unit's report as PDF or DOCX, built by the report builders; kept under the data
+    version, so the next reader of unchanged data gets it at once."""
 
     FORMATS = ("pdf", "docx")
 
@@ -161,13 +200,19 @@ class LaporanDownloadView(UnitMixin, View):
 
         if jenis not in JENIS or format not in self.FORMATS:
             raise Http404("Jenis atau format laporan tidak dikenal.")
+        exporter, tanggal = get_exporter(format), timezone.localdate()
+        quarter = (self.perangkat, self.tahun, self.triwulan)
+
+        def render() -> bytes:
+            return exporter.render(build_report(jenis, *quarter, tanggal))
+
+        parts = (jenis, format, self.perangkat.id, self.tahun, self.triwulan, tanggal)
         try:
-            doc = build_report(jenis, self.perangkat, self.tahun, self.triwulan)
+            data = versi.cached("laporan", parts, render, alias=versi.REPORT_CACHE)
         except LaporanError as exc:
             messages.error(request, str(exc))
             return redirect(unit_url("perangkat-detail", self))
-        exporter = get_exporter(format)
         name = f"{jenis}-{self.perangkat.kode}-{self.tahun}-tw{self.triwulan}.{exporter.extension}"
-        response = HttpResponse(exporter.render(doc), content_type=exporter.media_type)
+        response = HttpResponse(data, content_type=exporter.media_type)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response

@@ -1,0 +1,148 @@
+"""The data version: cached pages that are never stale.
+
+Parts of pages and downloaded reports are cached under the *data version*, a counter that
+the database itself raises whenever a row of Kinerja's tables is inserted, updated or
+deleted. Triggers, not application code, raise it, so every writer counts: the forms, the
+admin, the Excel imports, the API, the workflow, the management commands, even
+``QuerySet.update()`` and raw SQL. A cached page is served only under the version it was
+rendered at; once anything is written, the next request renders afresh.
+
+Why it is safe:
+
+* the counter is raised in the writer's own transaction, so a reader sees the new version
+  exactly when it sees the new rows; a reader takes the version *before* it reads the data,
+  so at worst it stores newer data under an older version, which nobody asks for again;
+* nothing is cached inside a transaction (``in_atomic_block``): a page never holds rows
+  that may still be rolled back;
+* on PostgreSQL the trigger is a deferred constraint trigger: it runs at commit, so a long
+  import does not hold the counter's row lock (and every other writer) for its whole run;
+* what changes with the clock alone (a deadline passing) or with the user (role, seksi,
+  CSRF token) is never in the cached part, or is part of its key.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from django.apps import apps
+from django.core.cache import caches
+from django.db import connections
+
+__all__ = [
+    "TRIGGER",
+    "after_migrate",
+    "cached",
+    "current",
+    "install_triggers",
+    "watched_tables",
+]
+
+T = TypeVar("T")
+
+#: Trigger name (PostgreSQL: one per table; SQLite: prefix of three per table).
+TRIGGER = "kinerja_versi"
+CACHE_ALIAS = "halaman"  # parts of pages, in each process's memory
+REPORT_CACHE = "laporan"  # downloaded reports, in files shared by the processes
+
+_TABLE = "web_versidata"
+_UNWATCHED = {"web.versidata", "web.gagalmasuk"}  # the counter; failed sign-ins change no page
+
+
+def watched_tables() -> list[str]:
+    """Every table of Kinerja's own apps (history tables included), minus the counter's."""
+    tables = set()
+    for model in apps.get_models(include_auto_created=True):
+        meta = model._meta
+        if not meta.app_config.name.startswith("kinerja.") or meta.proxy or not meta.managed:
+            continue
+        if meta.label_lower not in _UNWATCHED:
+            tables.add(meta.db_table)
+    return sorted(tables)
+
+
+def after_migrate(using: str = "default", **_signal) -> None:
+    """``post_migrate``: triggers on every table; reports kept on disk are dropped, since a
+    migrate is also how a new release of Kinerja (perhaps with other report layouts) is
+    put in place."""
+    install_triggers(using)
+    caches[REPORT_CACHE].clear()
+
+
+def install_triggers(using: str = "default") -> None:
+    """Put the trigger on every watched table that lacks it (run after every migrate: a
+    table rebuilt by a migration or added by a new model gets its trigger back)."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _install_postgresql(cursor, connection)
+        elif connection.vendor == "sqlite":
+            _install_sqlite(cursor, connection)
+        else:  # pragma: no cover - the settings allow SQLite and PostgreSQL only
+            raise RuntimeError(f"versi data: basis data {connection.vendor} tidak didukung")
+
+
+def _install_sqlite(cursor, connection) -> None:
+    q = connection.ops.quote_name
+    for table in watched_tables():
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            name = q(f"{TRIGGER}_{table}_{event.lower()}")
+            cursor.execute(
+                f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {q(table)} "
+                f"BEGIN UPDATE {_TABLE} SET nomor = nomor + 1; END"
+            )
+
+
+def _install_postgresql(cursor, connection) -> None:
+    q = connection.ops.quote_name
+    cursor.execute(
+        f"CREATE OR REPLACE FUNCTION {TRIGGER}_naik() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN UPDATE {_TABLE} SET nomor = nomor + 1; RETURN NULL; END $$"
+    )
+    cursor.execute(
+        "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE t.tgname = %s AND c.relnamespace = 'public'::regnamespace",
+        [TRIGGER],
+    )
+    done = {row[0] for row in cursor.fetchall()}
+    for table in watched_tables():
+        if table not in done:  # CREATE OR REPLACE does not exist for constraint triggers
+            cursor.execute(
+                f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE "
+                f"ON {q(table)} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+                f"EXECUTE FUNCTION {TRIGGER}_naik()"
+            )
+
+
+def current(using: str = "default") -> str:
+    """The committed data version, ``"<epoch>:<counter>"``; makes the row when missing."""
+    from kinerja.web.models import VersiData
+
+    rows = VersiData.objects.using(using).filter(pk=1).values_list("epoch", "nomor")
+    row = rows.first()
+    if row is None:
+        fresh = VersiData(pk=1, epoch=secrets.token_hex(8), nomor=0)
+        VersiData.objects.using(using).bulk_create([fresh], ignore_conflicts=True)
+        row = rows.first()
+    return f"{row[0]}:{row[1]}"
+
+
+def cached(
+    name: str, parts: Iterable[object], render: Callable[[], T], alias: str = CACHE_ALIAS
+) -> T:
+    """``render()``'s result, cached under ``name``, ``parts`` and the data version.
+
+    ``parts`` must hold everything else the result depends on (unit, quarter, lock state,
+    what the user may edit). Inside a transaction it is rendered and not kept.
+    """
+    connection = connections["default"]
+    if connection.in_atomic_block:
+        return render()
+    key = ":".join(["kinerja", name, current(), *map(str, parts)])
+    cache = caches[alias]
+    value = cache.get(key)
+    if value is None:
+        value = render()
+        cache.set(key, value)
+    return value
