@@ -220,3 +220,19 @@ def test_user_text_never_becomes_a_token(world):
     )
     html = _client(world, "operator").get(entry_url(world)).content.decode()
     assert escape(typed) in html and csrf.SENTINEL not in html.replace(escape(typed), "")
+
+
+@commits
+def test_public_page_is_cached_and_leaves_with_its_quarter(world):
+    status = StatusTriwulan.objects.create(
+        perangkat=world.a.perangkat, tahun=2024, triwulan=4, status="diverifikasi"
+    )
+    public = Client()
+    url = reverse("web:publikasi-detail", args=[world.a.kode, 2024, 4])
+    assert "25,00% · " not in public.get(url).content.decode()
+    assert "card" not in public.get(url).context  # served from the cache
+    Realisasi.objects.create(indikator=world.a.sub_ind, tahun=2024, triwulan=4, nilai=4)
+    assert "25,00% · " in public.get(url).content.decode()
+    status.status = "draf"  # reopened: no longer public, cached or not
+    status.save()
+    assert public.get(url).status_code == 404

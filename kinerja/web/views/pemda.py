@@ -12,10 +12,11 @@ from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
 from kinerja.measurement.models import StatusTriwulan
-from kinerja.measurement.scorecard import build_scorecard, build_scorecards
+from kinerja.measurement.scorecard import build_scorecards
 from kinerja.organisations.models import PemerintahDaerah, PerangkatDaerah
-from kinerja.web import access, charts, versi, workflow
+from kinerja.web import access, versi, workflow
 from kinerja.web.views.base import AksesMixin, UnitMixin, check_quarter
+from kinerja.web.views.unit import scorecard_context
 
 
 def default_period() -> tuple[int, int]:
@@ -166,9 +167,13 @@ class PublikasiDetailView(UnitMixin, TemplateView):
             triwulan=self.triwulan,
             status__in=workflow.PUBLISHED,
         ).exists()
-        if not published:
+        if not published:  # asked at every request: a reopened quarter leaves at once
             raise Http404("Triwulan ini belum diterbitkan.")
-        card = build_scorecard(self.perangkat, self.tahun, self.triwulan)
-        ctx.update(card=card, grafik=charts.indicator_series(card))
-        ctx["unit_predikat"] = card.skala.classify(card.unit.capaian)
+        quarter = (self.perangkat, self.tahun, self.triwulan)
+
+        def render() -> str:
+            return render_to_string("web/partials/kartu.html", scorecard_context(*quarter))
+
+        parts = (self.perangkat.id, self.tahun, self.triwulan)
+        ctx["kartu"] = mark_safe(versi.cached("publik", parts, render))
         return ctx

@@ -24,6 +24,20 @@ def unit_url(name: str, view: UnitMixin, **extra) -> str:
     return reverse(f"web:{name}", kwargs={**kwargs, **extra})
 
 
+def scorecard_context(perangkat, tahun: int, triwulan: int) -> dict:
+    """What ``web/partials/kartu.html`` shows: capaian per sasaran and program, the unit's
+    predikat, serapan, and the TW I–IV series per indicator."""
+    card = build_scorecard(perangkat, tahun, triwulan)
+    return {
+        "perangkat": perangkat,
+        "tahun": tahun,
+        "triwulan": triwulan,
+        "card": card,
+        "grafik": charts.indicator_series(card),
+        "unit_predikat": card.skala.classify(card.unit.capaian),
+    }
+
+
 class StatusMixin(UnitMixin):
     """Status, its explanation, the steps this user may take and the log."""
 
@@ -58,18 +72,9 @@ class PerangkatDetailView(StatusMixin, TemplateView):
         def render() -> str:
             """Scorecard, charts and survey results: the same for every reader of the unit
             but for the links that enter data (``boleh_isi``, part of the key)."""
-            card = build_scorecard(perangkat, tahun, triwulan)
-            part = {
-                "perangkat": perangkat,
-                "tahun": tahun,
-                "triwulan": triwulan,
-                "card": card,
-                "grafik": charts.indicator_series(card),
-                "unit_predikat": card.skala.classify(card.unit.capaian),
-                "skm": skm.panel(perangkat, tahun, triwulan),
-                "boleh_isi": ctx["boleh_isi"],
-                "csrf_token": csrf.SENTINEL,
-            }
+            part = scorecard_context(perangkat, tahun, triwulan)
+            part.update(skm=skm.panel(perangkat, tahun, triwulan), boleh_isi=ctx["boleh_isi"])
+            part["csrf_token"] = csrf.SENTINEL
             return render_to_string("web/partials/dasbor_unit.html", part)
 
         parts = (perangkat.id, tahun, triwulan, ctx["boleh_isi"])
