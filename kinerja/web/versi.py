@@ -100,14 +100,13 @@ def _install_postgresql(cursor, connection) -> None:
         f"CREATE OR REPLACE FUNCTION {TRIGGER}_naik() RETURNS trigger LANGUAGE plpgsql AS "
         f"$$ BEGIN UPDATE {_TABLE} SET nomor = nomor + 1; RETURN NULL; END $$"
     )
-    cursor.execute(
-        "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-        "WHERE t.tgname = %s AND c.relnamespace = 'public'::regnamespace",
-        [TRIGGER],
-    )
-    done = {row[0] for row in cursor.fetchall()}
     for table in watched_tables():
-        if table not in done:  # CREATE OR REPLACE does not exist for constraint triggers
+        # The table as the connection's search_path finds it, whatever its schema.
+        cursor.execute(
+            "SELECT 1 FROM pg_trigger WHERE tgname = %s AND tgrelid = to_regclass(%s)",
+            [TRIGGER, q(table)],
+        )
+        if cursor.fetchone() is None:  # no CREATE OR REPLACE for constraint triggers
             cursor.execute(
                 f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE "
                 f"ON {q(table)} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
