@@ -29,11 +29,15 @@ from typing import TypeVar
 from django.apps import apps
 from django.core.cache import caches
 from django.db import connections
+from django.template.loader import render_to_string
+
+from kinerja.web import csrf
 
 __all__ = [
     "TRIGGER",
     "after_migrate",
     "cached",
+    "cached_part",
     "current",
     "install_triggers",
     "watched_tables",
@@ -145,3 +149,13 @@ def cached(
         value = render()
         cache.set(key, value)
     return value
+
+
+def cached_part(request, name: str, parts: Iterable[object], template: str, context) -> str:
+    """A costly part of a page: ``template`` rendered from ``context()`` once per data
+    version and ``parts``, then given the requesting user's own CSRF token."""
+
+    def render() -> str:
+        return render_to_string(template, {**context(), "csrf_token": csrf.SENTINEL})
+
+    return csrf.fill(cached(name, parts, render), request)

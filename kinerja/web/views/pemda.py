@@ -6,9 +6,7 @@ from collections import Counter
 from decimal import Decimal
 
 from django.http import Http404
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
 from kinerja.measurement.models import StatusTriwulan
@@ -86,11 +84,12 @@ class PemdaDetailView(AksesMixin, TemplateView):
         ctx.update(tahun=tahun, triwulan=triwulan)
         ctx["boleh_atur"] = access.can(self.request.user, access.ATUR)
 
-        def render() -> str:  # the same for every user who may open the page
-            rekap = {"tahun": tahun, "triwulan": triwulan, **rekap_pemda(tahun, triwulan, urut)}
-            return render_to_string("web/partials/pemda_rekap.html", rekap)
+        def context() -> dict:  # the same for every user who may open the page
+            return {"tahun": tahun, "triwulan": triwulan, **rekap_pemda(tahun, triwulan, urut)}
 
-        ctx["rekap"] = mark_safe(versi.cached("pemda", (tahun, triwulan, urut), render))
+        template = "web/partials/pemda_rekap.html"
+        parts = (tahun, triwulan, urut)
+        ctx["rekap"] = versi.cached_part(self.request, "pemda", parts, template, context)
         return ctx
 
 
@@ -170,10 +169,9 @@ class PublikasiDetailView(UnitMixin, TemplateView):
         if not published:  # asked at every request: a reopened quarter leaves at once
             raise Http404("Triwulan ini belum diterbitkan.")
         quarter = (self.perangkat, self.tahun, self.triwulan)
-
-        def render() -> str:
-            return render_to_string("web/partials/kartu.html", scorecard_context(*quarter))
-
         parts = (self.perangkat.id, self.tahun, self.triwulan)
-        ctx["kartu"] = mark_safe(versi.cached("publik", parts, render))
+        template = "web/partials/kartu.html"
+        ctx["kartu"] = versi.cached_part(
+            self.request, "publik", parts, template, lambda: scorecard_context(*quarter)
+        )
         return ctx

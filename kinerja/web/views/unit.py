@@ -14,7 +14,7 @@ from kinerja.measurement.lock import TriwulanTerkunci, kunci_of, status_of
 from kinerja.measurement.scorecard import build_scorecard
 from kinerja.planning.models import Indikator
 from kinerja.rules import format_triwulan
-from kinerja.web import access, charts, csrf, entry, riwayat, skm, versi, workflow
+from kinerja.web import access, charts, entry, riwayat, skm, versi, workflow
 from kinerja.web.models import RiwayatStatus
 from kinerja.web.views.base import UnitMixin
 
@@ -69,16 +69,16 @@ class PerangkatDetailView(StatusMixin, TemplateView):
         ]
         perangkat, tahun, triwulan = self.perangkat, self.tahun, self.triwulan
 
-        def render() -> str:
+        def context() -> dict:
             """Scorecard, charts and survey results: the same for every reader of the unit
             but for the links that enter data (``boleh_isi``, part of the key)."""
             part = scorecard_context(perangkat, tahun, triwulan)
             part.update(skm=skm.panel(perangkat, tahun, triwulan), boleh_isi=ctx["boleh_isi"])
-            part["csrf_token"] = csrf.SENTINEL
-            return render_to_string("web/partials/dasbor_unit.html", part)
+            return part
 
         parts = (perangkat.id, tahun, triwulan, ctx["boleh_isi"])
-        ctx["dasbor"] = csrf.fill(versi.cached("dasbor-unit", parts, render), self.request)
+        template = "web/partials/dasbor_unit.html"
+        ctx["dasbor"] = versi.cached_part(self.request, "dasbor-unit", parts, template, context)
         return ctx
 
 
@@ -100,19 +100,20 @@ class RealisasiUpdateView(StatusMixin, TemplateView):
         """The rows and their forms: the costly part of the page, cached under the data
         version (``halaman`` given: a refused POST, the user's own input, never cached).
         Besides the data, the rows depend on the lock and on what this user may edit."""
-        user, perangkat = self.request.user, self.perangkat
+        user, perangkat, template = self.request.user, self.perangkat, "web/partials/isian.html"
 
-        def render() -> str:
+        def context() -> dict:
             rows = halaman or entry.load_halaman(perangkat, self.tahun, self.triwulan, user)
             ctx = {"halaman": rows, "perangkat": perangkat, "boleh_isi": boleh_isi}
-            ctx.update(tahun=self.tahun, triwulan=self.triwulan, csrf_token=csrf.SENTINEL)
-            return render_to_string("web/partials/isian.html", ctx)
+            return {**ctx, "tahun": self.tahun, "triwulan": self.triwulan}
 
         if halaman is not None:
-            return csrf.fill(render(), self.request)
+            return render_to_string(template, context(), request=self.request)
         seksi = access.seksi_limit(user, perangkat) if boleh_isi else None
         parts = (perangkat.id, self.tahun, self.triwulan, kunci.status, kunci.editable)
-        return csrf.fill(versi.cached("isian", (*parts, boleh_isi, seksi), render), self.request)
+        return versi.cached_part(
+            self.request, "isian", (*parts, boleh_isi, seksi), template, context
+        )
 
     def post(self, request, *args, **kwargs):
         halaman = entry.load_halaman(
