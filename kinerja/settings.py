@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "kinerja.web.csrf.CsrfFillMiddleware",
+    "kinerja.web.versi.VersiMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -91,15 +93,16 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Both keyed by the data version (kinerja.web.versi), so never stale. "halaman": rendered
-# page parts, one cache per process, bounded (a unit's entry page is ~100-300 KB).
+# Both keyed by the data version (kinerja.web.versi), so never stale. "halaman": pages per
+# reader, their parts, units and roles; one cache per process, bounded (a unit's entry page
+# is ~100-300 KB: at most some 60 MB per process).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "halaman": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "halaman",
         "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": 120},
+        "OPTIONS": {"MAX_ENTRIES": 200},
     },
     # "laporan": downloaded reports (DOCX/PDF, ~0,5-1 MB each), shared by the processes.
     "laporan": {

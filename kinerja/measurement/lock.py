@@ -79,6 +79,21 @@ class Kunci:
     def editable(self) -> bool:
         return self.jenis is None
 
+    @property
+    def berubah_pada(self) -> datetime | None:
+        """The next moment the clock alone changes this lock (the period opening or closing,
+        the exception expiring); None when no such moment lies ahead."""
+        ahead = [
+            moment
+            for moment in (
+                self.periode and self.periode.dibuka,
+                self.periode and self.periode.ditutup,
+                self.pengecualian and self.pengecualian.berlaku_sampai,
+            )
+            if moment and moment > self.sekarang
+        ]
+        return min(ahead, default=None)
+
     def pesan(self, perangkat, tahun: int, triwulan: int) -> str:
         """Why the quarter is locked, in Indonesian ("" when it is editable)."""
         periode = f"{format_triwulan(triwulan)} {tahun}"

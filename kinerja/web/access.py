@@ -12,6 +12,7 @@ Every view names its action and the mixin in ``views/base.py`` asks :func:`can`.
 
 from __future__ import annotations
 
+from kinerja.web import versi
 from kinerja.web.models import Peran
 
 J = Peran.Jenis
@@ -37,16 +38,24 @@ RULES: dict[str, tuple[frozenset, frozenset]] = {
 
 
 def roles_of(user) -> list[tuple[str, int | None, int | None]]:
-    """``(jenis, perangkat_id, seksi_id)`` of the user, loaded once per request."""
+    """``(jenis, perangkat_id, seksi_id)`` of the user: kept on the user for the request,
+    and under the data version (roles are rows of Kinerja) between requests."""
     if not getattr(user, "is_authenticated", False):
         return []
-    cached = getattr(user, "_kinerja_peran", None)
-    if cached is None:
-        cached = list(user.peran.values_list("jenis", "perangkat_id", "seksi_id"))
+    roles = getattr(user, "_kinerja_peran", None)
+    if roles is None:
+
+        def load() -> list[tuple[str, int | None, int | None]]:
+            return list(Peran.objects.filter(user=user).values_list(*_ROLE_FIELDS))
+
+        roles = versi.cached("peran", (user.pk,), load)
         if user.is_superuser:
-            cached.append((J.ADMIN, None, None))
-        user._kinerja_peran = cached
-    return cached
+            roles = [*roles, (J.ADMIN, None, None)]
+        user._kinerja_peran = roles
+    return roles
+
+
+_ROLE_FIELDS = ("jenis", "perangkat_id", "seksi_id")
 
 
 def can(user, action: str, perangkat=None) -> bool:

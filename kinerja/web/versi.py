@@ -17,24 +17,32 @@ Why it is safe:
 * on PostgreSQL the trigger is a deferred constraint trigger: it runs at commit, so a long
   import does not hold the counter's row lock (and every other writer) for its whole run;
 * what changes with the clock alone (a deadline passing) or with the user (role, seksi,
-  CSRF token) is never in the cached part, or is part of its key.
+  CSRF token) is never in the cached part, or is part of its key, or ends its life
+  (``until``: a page showing an open period is dropped when the period closes);
+* a GET or HEAD request reads the version once (:class:`VersiMiddleware`) and looks up
+  everything it caches under that one version: such a request writes nothing of Kinerja's.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from datetime import datetime
 from typing import TypeVar
 
 from django.apps import apps
 from django.core.cache import caches
 from django.db import connections
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from kinerja.web import csrf
 
 __all__ = [
     "TRIGGER",
+    "VersiMiddleware",
     "after_migrate",
     "cached",
     "cached_part",
@@ -118,26 +126,65 @@ def _install_postgresql(cursor, connection) -> None:
             )
 
 
+#: The version a GET request has read, per database alias (None outside such a request).
+_read: ContextVar[dict[str, str] | None] = ContextVar("kinerja_versi", default=None)
+
+
+class VersiMiddleware:
+    """A GET or HEAD request reads the data version once, however many cached things it
+    looks up: the unit, the user's roles, the page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        token = _read.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _read.reset(token)
+
+
 def current(using: str = "default") -> str:
     """The committed data version, ``"<epoch>:<counter>"``; makes the row when missing."""
-    from kinerja.web.models import VersiData
-
-    rows = VersiData.objects.using(using).filter(pk=1).values_list("epoch", "nomor")
-    row = rows.first()
+    read = _read.get()
+    if read is not None and using in read:
+        return read[using]
+    row = _read_row(using)
     if row is None:
+        from kinerja.web.models import VersiData
+
         fresh = VersiData(pk=1, epoch=secrets.token_hex(8), nomor=0)
         VersiData.objects.using(using).bulk_create([fresh], ignore_conflicts=True)
-        row = rows.first()
-    return f"{row[0]}:{row[1]}"
+        row = _read_row(using)
+    version = f"{row[0]}:{row[1]}"
+    if read is not None:
+        read[using] = version
+    return version
+
+
+def _read_row(using: str) -> tuple[str, int] | None:
+    # Plain SQL: read on nearly every request, it skips the ORM's query building.
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT epoch, nomor FROM {_TABLE} WHERE id = 1")
+        return cursor.fetchone()
 
 
 def cached(
-    name: str, parts: Iterable[object], render: Callable[[], T], alias: str = CACHE_ALIAS
+    name: str,
+    parts: Iterable[object],
+    render: Callable[[], T],
+    alias: str = CACHE_ALIAS,
+    until: Callable[[], datetime | None] | None = None,
 ) -> T:
     """``render()``'s result, cached under ``name``, ``parts`` and the data version.
 
     ``parts`` must hold everything else the result depends on (unit, quarter, lock state,
-    what the user may edit). Inside a transaction it is rendered and not kept.
+    what the user may edit). ``until()``, asked after rendering, is the moment the result
+    stops being true by the clock alone (None: not before the data change). Inside a
+    transaction it is rendered and not kept.
     """
     connection = connections["default"]
     if connection.in_atomic_block:
@@ -147,15 +194,20 @@ def cached(
     value = cache.get(key)
     if value is None:
         value = render()
-        cache.set(key, value)
+        ends = until() if until else None
+        if ends is None:
+            cache.set(key, value)
+        else:
+            cache.set(key, value, (ends - timezone.now()).total_seconds())
     return value
 
 
-def cached_part(request, name: str, parts: Iterable[object], template: str, context) -> str:
+def cached_part(name: str, parts: Iterable[object], template: str, context) -> str:
     """A costly part of a page: ``template`` rendered from ``context()`` once per data
-    version and ``parts``, then given the requesting user's own CSRF token."""
+    version and ``parts``. Its forms carry the CSRF placeholder, which
+    :class:`~kinerja.web.csrf.CsrfFillMiddleware` turns into each reader's own token."""
 
     def render() -> str:
         return render_to_string(template, {**context(), "csrf_token": csrf.SENTINEL})
 
-    return csrf.fill(cached(name, parts, render), request)
+    return mark_safe(cached(name, parts, render))

@@ -136,3 +136,19 @@ def test_period_must_close_after_it_opens():
     now = timezone.now()
     with pytest.raises(IntegrityError):
         periode(unit, now, dibuka=now + timedelta(days=1))
+
+
+def test_the_lock_says_when_the_clock_alone_changes_it():
+    """Pages showing a lock are kept until that moment (``Kunci.berubah_pada``)."""
+    unit = factories.unit()
+    now = timezone.now()
+    assert kunci_of(unit, 2024, 4).berubah_pada is None  # no period: only data change it
+    dibuka, ditutup = now + timedelta(days=1), now + timedelta(days=30)
+    periode(unit, ditutup, dibuka=dibuka)
+    assert kunci_of(unit, 2024, 4, now=now).berubah_pada == dibuka
+    assert kunci_of(unit, 2024, 4, now=dibuka).berubah_pada == ditutup
+    sampai = ditutup + timedelta(days=3)
+    pengecualian(unit, sampai)
+    after = ditutup + timedelta(hours=1)
+    assert kunci_of(unit, 2024, 4, now=after).berubah_pada == sampai
+    assert kunci_of(unit, 2024, 4, now=sampai).berubah_pada is None

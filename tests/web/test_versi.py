@@ -18,6 +18,7 @@ from django.utils.html import escape
 from kinerja.measurement.models import PeriodeInput, Realisasi, StatusTriwulan
 from kinerja.organisations.models import PemerintahDaerah
 from kinerja.web import csrf, versi
+from kinerja.web.models import Peran
 from tests import factories
 from tests.web.conftest import PASSWORD, put_back
 from tests.web.test_entry import entry_url
@@ -125,7 +126,7 @@ def test_entry_page_is_cached_and_never_stale(world):
     first = operator.get(url)
     assert first.status_code == 200 and len(_nilai_inputs(first.content.decode())) == 2
     again = operator.get(url)
-    assert "halaman" not in again.context  # served from the cache: no rows were loaded
+    assert again.templates == []  # served whole from the cache: nothing rendered
 
     # The same cached rows, another user: read-only for the evaluator, own CSRF token.
     seen = evaluator.get(url).content.decode()
@@ -148,6 +149,49 @@ def test_entry_page_is_cached_and_never_stale(world):
     assert saved.status_code == 200, saved.content.decode()[:500]
     assert "baris disimpan" in saved.content.decode()
     assert Realisasi.objects.get(indikator=ind).nilai == Decimal(5)
+
+
+def _tables(queries) -> list[str]:
+    return [re.search(r'FROM "?(\w+)', q["sql"]).group(1) for q in queries]
+
+
+@commits
+def test_a_cached_page_costs_the_sign_in_and_the_version_only(world):
+    """Unit, roles, status, period and rows all come from the cache of this version."""
+    for role, url in (
+        ("operator", entry_url(world)),
+        ("kepala", reverse("web:perangkat-detail", args=[world.a.kode, 2024, 4])),
+        ("admin", reverse("web:pemda", args=[2024, 4])),
+    ):
+        client = _client(world, role)
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get(url)
+        assert again.status_code == 200 and again.templates == [], url
+        assert sorted(_tables(queries)) == ["auth_user", "django_session", "web_versidata"], url
+
+
+@commits
+def test_a_waiting_message_is_shown_and_the_page_cached_again_after(world):
+    """A refused workflow step writes nothing but leaves a message: the reader sees it."""
+    kepala, url = _client(world, "kepala"), entry_url(world)
+    token = _token(kepala.get(url).content.decode())
+    step = reverse("web:status-update", args=[world.a.kode, 2024, 4])
+    data = {"langkah": "tidak-ada", "kembali": "isi", "csrfmiddlewaretoken": token}
+    shown = kepala.post(step, data, follow=True)
+    assert "Langkah &#x27;tidak-ada&#x27; tidak dikenal." in shown.content.decode()
+    again = kepala.get(url)
+    assert again.templates == [] and "tidak dikenal" not in again.content.decode()
+
+
+@commits
+def test_each_reader_gets_a_page_of_their_own_roles(world):
+    """The page is kept per reader; a role given or taken is a write: it shows at once."""
+    operator, url = _client(world, "operator"), entry_url(world)
+    assert len(_nilai_inputs(operator.get(url).content.decode())) == 2
+    Peran.objects.filter(user=world.users["operator"]).update(jenis=Peran.Jenis.KEPALA)
+    html = operator.get(url).content.decode()
+    assert _nilai_inputs(html) == [] and "Lihat isian" in html
 
 
 @commits
@@ -173,7 +217,7 @@ def test_pemda_dashboard_is_cached_and_never_stale(world):
     admin = _client(world, "admin")
     url = reverse("web:pemda", args=[2024, 4])
     assert admin.get(url).content.decode().count("<td>Draf</td>") == 2
-    assert "rows" not in admin.get(url).context  # served from the cache
+    assert admin.get(url).templates == []  # served from the cache
     StatusTriwulan.objects.create(perangkat=world.a.perangkat, tahun=2024, triwulan=4)
     StatusTriwulan.objects.filter(perangkat=world.a.perangkat).update(status="diajukan")
     html = admin.get(url).content.decode()
@@ -188,7 +232,7 @@ def test_unit_dashboard_is_cached_and_never_stale(world):
     kepala = _client(world, "kepala")
     url = reverse("web:perangkat-detail", args=[world.a.kode, 2024, 4])
     assert "25,00% · " not in kepala.get(url).content.decode()
-    assert "card" not in kepala.get(url).context  # served from the cache
+    assert kepala.get(url).templates == []  # served from the cache
     Realisasi.objects.create(indikator=world.a.sub_ind, tahun=2024, triwulan=4, nilai=4)
     assert "25,00% · " in kepala.get(url).content.decode()  # 4 of 16 documents in the year
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
 
 from kinerja.organisations.models import PerangkatDaerah
-from kinerja.web import access
+from kinerja.web import access, csrf, versi
 
 
 def check_quarter(tahun: int, triwulan: int) -> tuple[int, int]:
@@ -42,15 +44,57 @@ class AksesMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+def unit_by_kode(kode: str) -> PerangkatDaerah:
+    """The unit of a URL, with its pemda and predikat scale (kept under the data version)."""
+
+    def load() -> PerangkatDaerah | None:
+        rows = PerangkatDaerah.objects.select_related("pemda__skala_predikat")
+        return rows.filter(kode=kode).first()
+
+    unit = versi.cached("unit", (kode,), load)
+    if unit is None:
+        raise Http404("Perangkat daerah tidak ditemukan.")
+    return unit
+
+
+class VersiPageMixin:
+    """A GET page served whole from the page cache while no data changed (:mod:`versi`).
+
+    Its key: the path, the query parameters the page reads (``page_params``), the reader
+    (id, name, superuser flag: their roles are data, under the version) and the language.
+    A reader with messages waiting gets the page rendered. A page that the clock alone
+    changes (an input period closing) says until when it holds (:meth:`page_until`). The
+    access check (``dispatch``) runs before, at every request."""
+
+    page_params: tuple[str, ...] = ()
+
+    def page_until(self) -> datetime | None:
+        return None
+
+    def get(self, request, *args, **kwargs):
+        if len(messages.get_messages(request)):
+            return super().get(request, *args, **kwargs)
+        user = request.user
+        query = [request.GET.get(name, "") for name in self.page_params]
+        reader = (user.pk, user.get_username(), user.is_superuser)
+        parts = (request.path, *query, *reader, getattr(request, "LANGUAGE_CODE", ""))
+
+        def render() -> str:
+            response = super(VersiPageMixin, self).get(request, *args, **kwargs)
+            response.context_data["csrf_token"] = csrf.SENTINEL
+            return response.render().content.decode()
+
+        name = type(self).__name__
+        return HttpResponse(versi.cached(name, parts, render, until=self.page_until))
+
+
 class UnitMixin(AksesMixin):
     """Views of one unit and quarter: ``unit/<kode>/<tahun>/tw<triwulan>/...``."""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         check_quarter(kwargs["tahun"], kwargs["triwulan"])
-        self.perangkat = get_object_or_404(
-            PerangkatDaerah.objects.select_related("pemda__skala_predikat"), kode=kwargs["kode"]
-        )
+        self.perangkat = unit_by_kode(kwargs["kode"])
         self.tahun, self.triwulan = kwargs["tahun"], kwargs["triwulan"]
 
     def unit(self):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from functools import partial
 
 from django.http import Http404
 from django.utils import timezone
@@ -13,7 +14,7 @@ from kinerja.measurement.models import StatusTriwulan
 from kinerja.measurement.scorecard import build_scorecards
 from kinerja.organisations.models import PemerintahDaerah, PerangkatDaerah
 from kinerja.web import access, versi, workflow
-from kinerja.web.views.base import AksesMixin, UnitMixin, check_quarter
+from kinerja.web.views.base import AksesMixin, UnitMixin, VersiPageMixin, check_quarter
 from kinerja.web.views.unit import scorecard_context
 
 
@@ -70,11 +71,12 @@ SORTS = {
 }
 
 
-class PemdaDetailView(AksesMixin, TemplateView):
+class PemdaDetailView(VersiPageMixin, AksesMixin, TemplateView):
     """All units side by side: capaian, predikat, serapan, status; ranking and distribution."""
 
     template_name = "web/pemda_detail.html"
     aksi = access.PEMDA
+    page_params = ("urut",)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -89,7 +91,7 @@ class PemdaDetailView(AksesMixin, TemplateView):
 
         template = "web/partials/pemda_rekap.html"
         parts = (tahun, triwulan, urut)
-        ctx["rekap"] = versi.cached_part(self.request, "pemda", parts, template, context)
+        ctx["rekap"] = versi.cached_part("pemda", parts, template, context)
         return ctx
 
 
@@ -171,7 +173,6 @@ class PublikasiDetailView(UnitMixin, TemplateView):
         quarter = (self.perangkat, self.tahun, self.triwulan)
         parts = (self.perangkat.id, self.tahun, self.triwulan)
         template = "web/partials/kartu.html"
-        ctx["kartu"] = versi.cached_part(
-            self.request, "publik", parts, template, lambda: scorecard_context(*quarter)
-        )
+        context = partial(scorecard_context, *quarter)
+        ctx["kartu"] = versi.cached_part("publik", parts, template, context)
         return ctx

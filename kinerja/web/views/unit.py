@@ -16,7 +16,7 @@ from kinerja.planning.models import Indikator
 from kinerja.rules import format_triwulan
 from kinerja.web import access, charts, entry, riwayat, skm, versi, workflow
 from kinerja.web.models import RiwayatStatus
-from kinerja.web.views.base import UnitMixin
+from kinerja.web.views.base import UnitMixin, VersiPageMixin
 
 
 def unit_url(name: str, view: UnitMixin, **extra) -> str:
@@ -55,7 +55,7 @@ class StatusMixin(UnitMixin):
         return ctx
 
 
-class PerangkatDetailView(StatusMixin, TemplateView):
+class PerangkatDetailView(VersiPageMixin, StatusMixin, TemplateView):
     """Unit dashboard: capaian per sasaran and program, TW I–IV per indicator, serapan."""
 
     template_name = "web/perangkat_detail.html"
@@ -78,11 +78,11 @@ class PerangkatDetailView(StatusMixin, TemplateView):
 
         parts = (perangkat.id, tahun, triwulan, ctx["boleh_isi"])
         template = "web/partials/dasbor_unit.html"
-        ctx["dasbor"] = versi.cached_part(self.request, "dasbor-unit", parts, template, context)
+        ctx["dasbor"] = versi.cached_part("dasbor-unit", parts, template, context)
         return ctx
 
 
-class RealisasiUpdateView(StatusMixin, TemplateView):
+class RealisasiUpdateView(VersiPageMixin, StatusMixin, TemplateView):
     """Data entry: every indicator of the quarter, saved all at once."""
 
     template_name = "web/realisasi_form.html"
@@ -92,9 +92,13 @@ class RealisasiUpdateView(StatusMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         quarter = (self.perangkat, self.tahun, self.triwulan)
         kunci = halaman.kunci if halaman else kunci_of(*quarter, status=ctx["status"])
+        self.kunci = kunci
         ctx.update(kunci=kunci, pesan_kunci=kunci.pesan(*quarter))
         ctx["isian"] = self.isian(halaman, kunci, ctx["boleh_isi"])
         return ctx
+
+    def page_until(self):
+        return self.kunci.berubah_pada  # the page shows the lock: it ends with it
 
     def isian(self, halaman, kunci, boleh_isi: bool) -> str:
         """The rows and their forms: the costly part of the page, cached under the data
@@ -111,9 +115,7 @@ class RealisasiUpdateView(StatusMixin, TemplateView):
             return render_to_string(template, context(), request=self.request)
         seksi = access.seksi_limit(user, perangkat) if boleh_isi else None
         parts = (perangkat.id, self.tahun, self.triwulan, kunci.status, kunci.editable)
-        return versi.cached_part(
-            self.request, "isian", (*parts, boleh_isi, seksi), template, context
-        )
+        return versi.cached_part("isian", (*parts, boleh_isi, seksi), template, context)
 
     def post(self, request, *args, **kwargs):
         halaman = entry.load_halaman(
