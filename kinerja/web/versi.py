@@ -25,6 +25,7 @@ Why it is safe:
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
@@ -189,7 +190,10 @@ def cached(
     connection = connections["default"]
     if connection.in_atomic_block:
         return render()
-    key = ":".join(["kinerja", name, current(), *map(str, parts)])
+    # The parts (paths, query values, names) hashed: a key of safe characters and bounded
+    # length whatever a URL holds.
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    key = ":".join(["kinerja", name, current(), digest])
     cache = caches[alias]
     value = cache.get(key)
     if value is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import warnings
 from datetime import timedelta
 from decimal import Decimal
 
@@ -225,6 +226,9 @@ def test_pemda_dashboard_is_cached_and_never_stale(world):
     # Sorted another way: its own entry; an unknown order is the default one.
     assert admin.get(url, {"urut": "nama"}).context["urut"] == "nama"
     assert "rows" not in admin.get(url, {"urut": "tidak-ada"}).context
+    with warnings.catch_warnings():  # any query value makes a valid cache key
+        warnings.simplefilter("error")
+        assert admin.get(url, {"urut": "tidak ada " * 40}).status_code == 200
 
 
 @commits
