@@ -46,16 +46,13 @@ def roles_of(user) -> list[tuple[str, int | None, int | None]]:
     if roles is None:
 
         def load() -> list[tuple[str, int | None, int | None]]:
-            return list(Peran.objects.filter(user=user).values_list(*_ROLE_FIELDS))
+            return list(user.peran.values_list("jenis", "perangkat_id", "seksi_id"))
 
         roles = versi.cached("peran", (user.pk,), load)
         if user.is_superuser:
             roles = [*roles, (J.ADMIN, None, None)]
         user._kinerja_peran = roles
     return roles
-
-
-_ROLE_FIELDS = ("jenis", "perangkat_id", "seksi_id")
 
 
 def can(user, action: str, perangkat=None) -> bool:

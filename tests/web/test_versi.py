@@ -197,7 +197,7 @@ def test_each_reader_gets_a_page_of_their_own_roles(world):
 
 @commits
 def test_a_deadline_that_passes_locks_the_cached_page(world):
-    """Time alone, without any write, closes the entry: the lock is part of the key."""
+    """Time alone, without any write, closes the entry: the cached page ends with the lock."""
     operator = _client(world, "operator")
     now = timezone.now()
     PeriodeInput.objects.create(
