@@ -25,8 +25,9 @@ BENCH_PG = os.environ.get("KINERJA_BENCH_PG", "postgres://postgres@127.0.0.1:543
 BIN = Path(sys.executable).parent
 
 SIAPKAN = """
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
+from kinerja.web.akun import SessionStore
 from kinerja.sample.loader import load_sample
 from kinerja.web.models import Peran
 load_sample()
@@ -34,7 +35,7 @@ user, _ = get_user_model().objects.get_or_create(username="bench-latensi")
 Peran.objects.get_or_create(user=user, jenis=Peran.Jenis.ADMIN, perangkat=None)
 s = SessionStore()
 s["_auth_user_id"] = str(user.pk)
-s["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+s["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
 s["_auth_user_hash"] = user.get_session_auth_hash()
 s.create()
 print(s.session_key)

@@ -93,7 +93,7 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Both keyed by the data version (kinerja.web.versi), so never stale. "halaman": pages per
+# Keyed by the data version (kinerja.web.versi), so never stale. "halaman": pages per
 # reader, their parts, units and roles; one cache per process, bounded (a unit's entry page
 # is ~100-300 KB: at most some 60 MB per process).
 CACHES = {
@@ -103,6 +103,13 @@ CACHES = {
         "LOCATION": "halaman",
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 200},
+    },
+    # "akun": signed-in sessions and their users, under the account version (kinerja.web.akun).
+    "akun": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "akun",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     },
     # "laporan": downloaded reports (DOCX/PDF, ~0,5-1 MB each), shared by the processes.
     "laporan": {
@@ -134,6 +141,9 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = DATA_DIR / "berkas"
 
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions and model backend, each row read once per account change.
+SESSION_ENGINE = "kinerja.web.akun"
+AUTHENTICATION_BACKENDS = ["kinerja.web.akun.ModelBackend"]
 # Web app (kinerja.web): sign-in pages, session and lockout.
 LOGIN_URL = "web:masuk"
 LOGIN_REDIRECT_URL = "web:beranda"

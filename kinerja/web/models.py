@@ -152,13 +152,16 @@ simple_history.register(Bukti, app="kinerja.web")
 
 
 class VersiData(models.Model):
-    """One row: a counter that database triggers raise on every write to Kinerja's tables
-    (see :mod:`kinerja.web.versi`). Pages cached under one value are never served once it
-    has moved on. ``epoch`` is drawn afresh whenever the row is made again (a flushed or new
-    database), so a counter that starts over never meets pages cached before."""
+    """One row: counters that database triggers raise (see :mod:`kinerja.web.versi`).
+    ``nomor`` moves on every write to Kinerja's tables: pages cached under one value are
+    never served once it has moved on. ``akun`` moves when an account or a session changes
+    (a user edited, a session saved or ended): signed-in sessions and users are cached under
+    it. ``epoch`` is drawn afresh whenever the row is made again (a flushed or new database),
+    so a counter that starts over never meets what was cached before."""
 
     epoch = models.CharField(max_length=32)
     nomor = models.BigIntegerField(default=0)
+    akun = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "versi data"

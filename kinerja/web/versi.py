@@ -21,6 +21,11 @@ Why it is safe:
   (``until``: a page showing an open period is dropped when the period closes);
 * a GET or HEAD request reads the version once (:class:`VersiMiddleware`) and looks up
   everything it caches under that one version: such a request writes nothing of Kinerja's.
+
+A second counter in the same row, ``akun``, moves when a user row is written or a session
+row is saved again or deleted (sign-out, password change, a user deactivated in the admin).
+The signed-in session and its user are cached under it (:mod:`kinerja.web.akun`), so a
+cached page costs one query: this row.
 """
 
 from __future__ import annotations
@@ -43,19 +48,24 @@ from kinerja.web import csrf
 
 __all__ = [
     "TRIGGER",
+    "TRIGGER_AKUN",
     "VersiMiddleware",
+    "account_tables",
     "after_migrate",
     "cached",
     "cached_part",
     "current",
+    "current_akun",
     "install_triggers",
     "watched_tables",
 ]
 
 T = TypeVar("T")
 
-#: Trigger name (PostgreSQL: one per table; SQLite: prefix of three per table).
+#: Trigger names (PostgreSQL: one per table; SQLite: prefix of one per table and event):
+#: data writes raise ``nomor``, account and session writes raise ``akun``.
 TRIGGER = "kinerja_versi"
+TRIGGER_AKUN = "kinerja_versi_akun"
 CACHE_ALIAS = "halaman"  # parts of pages, in each process's memory
 REPORT_CACHE = "laporan"  # downloaded reports, in files shared by the processes
 
@@ -84,7 +94,7 @@ def after_migrate(using: str = "default", **_signal) -> None:
 
 
 def install_triggers(using: str = "default") -> None:
-    """Put the trigger on every watched table that lacks it (run after every migrate: a
+    """Put the triggers on every watched table that lacks them (run after every migrate: a
     table rebuilt by a migration or added by a new model gets its trigger back)."""
     connection = connections[using]
     with connection.cursor() as cursor:
@@ -96,39 +106,60 @@ def install_triggers(using: str = "default") -> None:
             raise RuntimeError(f"versi data: basis data {connection.vendor} tidak didukung")
 
 
+def account_tables() -> dict[str, tuple[str, ...]]:
+    """The tables whose writes move the ``akun`` counter, with the events that count: the
+    users, and the sessions once saved again or ended (a new session changes no other)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.models import Session
+
+    return {
+        get_user_model()._meta.db_table: ("INSERT", "UPDATE", "DELETE"),
+        Session._meta.db_table: ("UPDATE", "DELETE"),
+    }
+
+
+def _triggers() -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(trigger name, counter column, table, events) for every trigger Kinerja keeps."""
+    events = ("INSERT", "UPDATE", "DELETE")
+    data = [(TRIGGER, "nomor", table, events) for table in watched_tables()]
+    akun = [(TRIGGER_AKUN, "akun", t, e) for t, e in account_tables().items()]
+    return data + akun
+
+
 def _install_sqlite(cursor, connection) -> None:
     q = connection.ops.quote_name
-    for table in watched_tables():
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            name = q(f"{TRIGGER}_{table}_{event.lower()}")
+    for trigger, column, table, events in _triggers():
+        for event in events:
+            name = q(f"{trigger}_{table}_{event.lower()}")
             cursor.execute(
                 f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {q(table)} "
-                f"BEGIN UPDATE {_TABLE} SET nomor = nomor + 1; END"
+                f"BEGIN UPDATE {_TABLE} SET {column} = {column} + 1; END"
             )
 
 
 def _install_postgresql(cursor, connection) -> None:
     q = connection.ops.quote_name
-    cursor.execute(
-        f"CREATE OR REPLACE FUNCTION {TRIGGER}_naik() RETURNS trigger LANGUAGE plpgsql AS "
-        f"$$ BEGIN UPDATE {_TABLE} SET nomor = nomor + 1; RETURN NULL; END $$"
-    )
-    for table in watched_tables():
+    for trigger, column in ((TRIGGER, "nomor"), (TRIGGER_AKUN, "akun")):
+        cursor.execute(
+            f"CREATE OR REPLACE FUNCTION {trigger}_naik() RETURNS trigger LANGUAGE plpgsql AS "
+            f"$$ BEGIN UPDATE {_TABLE} SET {column} = {column} + 1; RETURN NULL; END $$"
+        )
+    for trigger, _column, table, events in _triggers():
         # The table as the connection's search_path finds it, whatever its schema.
         cursor.execute(
             "SELECT 1 FROM pg_trigger WHERE tgname = %s AND tgrelid = to_regclass(%s)",
-            [TRIGGER, q(table)],
+            [trigger, q(table)],
         )
         if cursor.fetchone() is None:  # no CREATE OR REPLACE for constraint triggers
             cursor.execute(
-                f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE "
+                f"CREATE CONSTRAINT TRIGGER {trigger} AFTER {' OR '.join(events)} "
                 f"ON {q(table)} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-                f"EXECUTE FUNCTION {TRIGGER}_naik()"
+                f"EXECUTE FUNCTION {trigger}_naik()"
             )
 
 
 #: The version a GET request has read, per database alias (None outside such a request).
-_read: ContextVar[dict[str, str] | None] = ContextVar("kinerja_versi", default=None)
+_read: ContextVar[dict[str, tuple[str, str]] | None] = ContextVar("kinerja_versi", default=None)
 
 
 class VersiMiddleware:
@@ -150,6 +181,15 @@ class VersiMiddleware:
 
 def current(using: str = "default") -> str:
     """The committed data version, ``"<epoch>:<counter>"``; makes the row when missing."""
+    return _versions(using)[0]
+
+
+def current_akun(using: str = "default") -> str:
+    """The committed version of the accounts and sessions, ``"<epoch>:<counter>"``."""
+    return _versions(using)[1]
+
+
+def _versions(using: str) -> tuple[str, str]:
     read = _read.get()
     if read is not None and using in read:
         return read[using]
@@ -160,16 +200,17 @@ def current(using: str = "default") -> str:
         fresh = VersiData(pk=1, epoch=secrets.token_hex(8), nomor=0)
         VersiData.objects.using(using).bulk_create([fresh], ignore_conflicts=True)
         row = _read_row(using)
-    version = f"{row[0]}:{row[1]}"
+    epoch, nomor, akun = row
+    versions = (f"{epoch}:{nomor}", f"{epoch}:{akun}")
     if read is not None:
-        read[using] = version
-    return version
+        read[using] = versions
+    return versions
 
 
-def _read_row(using: str) -> tuple[str, int] | None:
+def _read_row(using: str) -> tuple[str, int, int] | None:
     # Plain SQL: read on nearly every request, it skips the ORM's query building.
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT epoch, nomor FROM {_TABLE} WHERE id = 1")
+        cursor.execute(f"SELECT epoch, nomor, akun FROM {_TABLE} WHERE id = 1")
         return cursor.fetchone()
 
 
@@ -179,13 +220,15 @@ def cached(
     render: Callable[[], T],
     alias: str = CACHE_ALIAS,
     until: Callable[[], datetime | None] | None = None,
+    version: Callable[[], str] = current,
 ) -> T:
     """``render()``'s result, cached under ``name``, ``parts`` and the data version.
 
     ``parts`` must hold everything else the result depends on (unit, quarter, lock state,
     what the user may edit). ``until()``, asked after rendering, is the moment the result
     stops being true by the clock alone (None: not before the data change). Inside a
-    transaction it is rendered and not kept.
+    transaction it is rendered and not kept. ``version`` gives the counter it lives under:
+    the data version, or :func:`current_akun` for what depends on accounts and sessions.
     """
     connection = connections["default"]
     if connection.in_atomic_block:
@@ -193,7 +236,7 @@ def cached(
     # The parts (paths, query values, names) hashed: a key of safe characters and bounded
     # length whatever a URL holds.
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
-    key = ":".join(["kinerja", name, current(), digest])
+    key = ":".join(["kinerja", name, version(), digest])
     cache = caches[alias]
     value = cache.get(key)
     if value is None:
