@@ -164,3 +164,8 @@ class Document:
 
     def charts(self) -> list[Chart]:
         return [b for b in self.blocks if isinstance(b, Chart)]
+
+    @property
+    def running_unit(self) -> str:
+        """The unit beside the title in the running header, unless the title names it."""
+        return self.unit if self.unit.casefold() not in self.title.casefold() else ""

@@ -139,8 +139,8 @@ def _setup_page(doc, model: m.Document, has_cover: bool) -> None:
         part.is_linked_to_previous = False  # page 1: no header; no footer on a cover
     header = section.header.paragraphs[0]
     header.add_run(parts.clean(model.title))
-    if model.unit and model.unit.casefold() not in model.title.casefold():
-        header.add_run("\t" + parts.clean(model.unit))
+    if model.running_unit:
+        header.add_run("\t" + parts.clean(model.running_unit))
     footers = [section.footer] + ([] if has_cover else [section.first_page_footer])
     for footer in footers:
         paragraph = footer.paragraphs[0]

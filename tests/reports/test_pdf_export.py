@@ -247,3 +247,36 @@ def test_concurrent_renders_leave_the_collector_as_they_found_it():
         t.join()
     assert seen == [b"%PDF-"] * 3
     assert gc.get_threshold() == before != RENDER_GC_THRESHOLD
+
+
+def test_a_long_unit_name_keeps_the_running_header_on_the_page():
+    """Title and unit both wrap (the unit in at most 40 % on the right): no line is pushed
+    off the top of the page, as a long dinas name did when the unit never wrapped."""
+    unit = (
+        "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+        "Berencana"
+    )
+    doc = Document("Laporan Evaluasi Kinerja Triwulan IV Tahun 2024", "triwulan", unit)
+    doc.add(Paragraph("Halaman pertama.")).add(PageBreak()).add(Paragraph("Halaman kedua."))
+    page = PdfReader(io.BytesIO(PdfExporter().render(doc))).pages[1]
+    top, lines = float(page.mediabox.top), []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():  # the text's origin on the page: text matrix × current matrix
+            lines.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text))
+
+    page.extract_text(visitor_text=visit)
+    header = [(y, text) for y, text in lines if y > top - 2.6 * 72 / 2.54]  # the top margin
+    assert header and all(y < top for y, _ in header)
+    words = " ".join(text for _, text in header)
+    assert "Laporan Evaluasi" in words and "Tahun 2024" in words and "Keluarga" in words
+
+
+def test_the_running_header_names_the_unit_once():
+    """As in the DOCX: the unit beside the title only when the title does not name it."""
+    named = Document("Laporan Kinerja Kecamatan Towuti 2024", "lkjip", "Kecamatan Towuti")
+    assert named.running_unit == ""
+    assert Document("Perjanjian Kinerja 2024", "pk", "Kecamatan Towuti").running_unit
+    named.add(Paragraph("Satu.")).add(PageBreak()).add(Paragraph("Dua."))
+    text = PdfReader(io.BytesIO(PdfExporter().render(named))).pages[1].extract_text()
+    assert text.count("Kecamatan Towuti") == 1

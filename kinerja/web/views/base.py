@@ -79,10 +79,10 @@ class VersiPageMixin:
         reader = (user.pk, user.get_username(), user.is_superuser)
         parts = (request.path, *query, *reader, getattr(request, "LANGUAGE_CODE", ""))
 
-        def render() -> str:
+        def render() -> bytes:  # bytes: served as kept, never decoded and encoded again
             response = super(VersiPageMixin, self).get(request, *args, **kwargs)
             response.context_data["csrf_token"] = csrf.SENTINEL
-            return response.render().content.decode()
+            return response.render().content
 
         name = type(self).__name__
         return HttpResponse(versi.cached(name, parts, render, until=self.page_until))
