@@ -7,6 +7,8 @@ import threading
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from kinerja.reports.charts import CHART_SIZE_INCHES, render_png, render_svg
@@ -125,3 +127,39 @@ def test_prerendered_charts_are_the_ones_drawn_here():
     module._CACHE.clear()
     assert drawn == [module._draw_job((c, "png", 40)) for c in many]
     assert not module._PENDING
+
+
+_VALUES = st.one_of(
+    st.none(),
+    st.decimals(min_value=-500, max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
+)
+_INDICATOR_CHARTS = st.builds(
+    lambda target, realisasi, satuan, value_format: Chart(
+        "bar",
+        "Indikator",
+        ("TW I", "TW II", "TW III", "TW IV"),
+        (Series("Target", tuple(target)), Series("Realisasi", tuple(realisasi))),
+        "Triwulan",
+        satuan,
+        value_format=value_format,
+    ),
+    st.lists(_VALUES, min_size=4, max_size=4),
+    st.lists(_VALUES, min_size=4, max_size=4),
+    st.sampled_from(["Dokumen", "Orang", "Persen (%)", "Indeks kepuasan masyarakat"]),
+    st.sampled_from(["angka", "persen"]),
+)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(_INDICATOR_CHARTS, min_size=2, max_size=3), st.sampled_from(["png", "svg"]))
+def test_a_kept_figure_draws_the_same_bytes_as_a_new_one(drawn, fmt):
+    """The indicator charts are drawn one after another on one kept figure: each must come
+    out byte for byte as if drawn on a new figure, whatever the chart before it showed."""
+    from kinerja.reports import charts as module
+
+    dpi = 30 if fmt == "png" else 72
+    module._KEPT.clear()
+    kept = [module._draw_job((c, fmt, dpi)) for c in drawn]
+    for chart, data in zip(drawn, kept, strict=True):
+        module._KEPT.clear()
+        assert module._draw_job((chart, fmt, dpi)) == data
