@@ -33,18 +33,18 @@ class SessionStore(db.SessionStore):
             return super().load()
         found = []
 
-        def read() -> tuple[object, dict] | None:
+        def read() -> dict | None:
             row = self._get_session_from_db()  # None: missing or expired, the key dropped
             found.append(row)
-            return (row.expire_date, self.decode(row.session_data)) if row else None
+            return self.decode(row.session_data) if row else None
 
-        def until():
-            return found[0].expire_date if found and found[0] else None
+        def until():  # asked only after read(): the session's own end
+            return found[0].expire_date if found[0] else None
 
         kept = versi.cached(
             "sesi", (key,), read, alias=CACHE_ALIAS, until=until, version=versi.current_akun
         )
-        return kept[1] if kept else {}
+        return {} if kept is None else kept
 
 
 class ModelBackend(DjangoModelBackend):
