@@ -141,10 +141,10 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = DATA_DIR / "berkas"
 
 SESSION_COOKIE_HTTPONLY = True
+# Web app (kinerja.web): sign-in pages, session and lockout.
 # Django's database sessions and model backend, each row read once per account change.
 SESSION_ENGINE = "kinerja.web.akun"
 AUTHENTICATION_BACKENDS = ["kinerja.web.akun.ModelBackend"]
-# Web app (kinerja.web): sign-in pages, session and lockout.
 LOGIN_URL = "web:masuk"
 LOGIN_REDIRECT_URL = "web:beranda"
 LOGOUT_REDIRECT_URL = "web:beranda"
