@@ -137,6 +137,22 @@ def test_no_placeholder_reaches_a_report(name, request):
         assert not FORBIDDEN.search(piece), piece
 
 
+@pytest.mark.parametrize("name", ["triwulan", "lkjip", "pk"])
+def test_no_level_word_is_said_twice(name, request):
+    """A program named "Program Penunjang …" is not "program Program Penunjang …"."""
+    doc = request.getfixturevalue(name)
+    doubled = re.compile(r"\b(program|kegiatan|sasaran) \1\b", re.IGNORECASE)
+    for piece in texts(doc):
+        assert not doubled.search(piece), piece
+
+
+def test_program_tables_name_the_program_once(triwulan):
+    captions = [t.caption for t in triwulan.tables()]
+    program = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
+    assert any(c.endswith(f"Capaian {program}") for c in captions)
+    assert any(c.endswith(f"Capaian Kegiatan pada {program}") for c in captions)
+
+
 def test_lkjip_has_ikhtisar_and_the_comparisons(lkjip):
     headings = [b.text for b in lkjip.blocks if isinstance(b, Heading)]
     assert "IKHTISAR EKSEKUTIF" in headings

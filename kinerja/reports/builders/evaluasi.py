@@ -257,7 +257,9 @@ def indicator_table(ctx: ReportContext, node: NodeScore, counter: Counter) -> Ta
             ),
         ),
         rows=rows,
-        caption=counter.table(f"Capaian {LEVEL[node.level].capitalize()} {node.nama}"),
+        caption=counter.table(
+            f"Capaian {narrative.subjek(LEVEL[node.level].capitalize(), node.nama)}"
+        ),
         widths=(0.55, 3, 0.95, 0.8, 0.8, 0.8, 0.8, 0.9, 1.5),
         font_size="small",
         notes=notes.lines(),
@@ -365,7 +367,9 @@ def children_table(ctx: ReportContext, node: NodeScore, counter: Counter) -> Tab
             ),
         ),
         rows=tuple(rows),
-        caption=counter.table(f"Capaian {child.capitalize()} pada {LEVEL[node.level]} {node.nama}"),
+        caption=counter.table(
+            f"Capaian {child.capitalize()} pada {narrative.subjek(LEVEL[node.level], node.nama)}"
+        ),
         widths=(0.55, 2.2, 4, 1, 1.6),
         notes=notes.lines(),
     )
