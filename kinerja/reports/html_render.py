@@ -13,6 +13,7 @@ partial's name with the ``block`` and the ``extra`` values it expects.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,7 +36,7 @@ from kinerja.reports.document import (
     TableOfContents,
 )
 
-__all__ = ["BlockItem", "block_items", "render_html"]
+__all__ = ["BlockItem", "block_items", "render_html", "svg_uri"]
 
 TOC_DEPTH = 3
 
@@ -71,11 +72,18 @@ class CellView:
     rowspan: int
 
 
-def render_html(document: Document, *, for_print: bool = True) -> str:
-    """The whole document as a complete HTML page, CSS and charts inlined."""
+def render_html(
+    document: Document, *, for_print: bool = True, chart_src: Callable[[Chart], str] | None = None
+) -> str:
+    """The whole document as a complete HTML page, CSS and charts inlined.
+
+    ``chart_src`` gives a chart's ``src``; by default its SVG as a data URI, which waits for
+    the chart to be drawn. The PDF exporter gives a name instead, and its URL fetcher waits
+    for the chart only when WeasyPrint asks for it: the text is parsed and styled meanwhile.
+    """
     context = {
         "document": document,
-        "items": block_items(document),
+        "items": block_items(document, chart_src),
         "for_print": for_print,
         "logo_src": _image_uri(document.logo),
         "has_cover": any(isinstance(b, Cover) for b in document.blocks),
@@ -83,7 +91,9 @@ def render_html(document: Document, *, for_print: bool = True) -> str:
     return render_to_string("reports/document.html", context)
 
 
-def block_items(document: Document) -> list[BlockItem]:
+def block_items(
+    document: Document, chart_src: Callable[[Chart], str] | None = None
+) -> list[BlockItem]:
     """Every block of ``document`` with the values its partial needs, in order.
 
     Heading ids (``h-1``, ``h-2`` …) are given here so that the table of contents can
@@ -110,7 +120,7 @@ def block_items(document: Document) -> list[BlockItem]:
         elif isinstance(block, Table):
             item.extra = _table_extra(block)
         elif isinstance(block, Chart):
-            item.extra = {"src": _svg_uri(charts.render_svg(block))}
+            item.extra = {"src": (chart_src or svg_uri)(block)}
         elif isinstance(block, Cover):
             item.extra = {"logo": _image_uri(document.logo)}
         elif isinstance(block, TableOfContents):
@@ -177,8 +187,9 @@ def _cell_view(cell: Cell, *, indent: int = 0, header: bool = False) -> CellView
 # --- images ----------------------------------------------------------------------------
 
 
-def _svg_uri(svg: bytes) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+def svg_uri(chart: Chart) -> str:
+    """The chart's SVG as a data URI (drawn, or waited for, now)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(charts.render_svg(chart)).decode()
 
 
 def _image_uri(data: bytes | None) -> str:

@@ -247,6 +247,26 @@ def test_concurrent_renders_leave_the_collector_as_they_found_it():
         t.join()
     assert seen == [b"%PDF-"] * 3
     assert gc.get_threshold() == before != RENDER_GC_THRESHOLD
+    assert gc.get_freeze_count() == 0  # what a render froze is scanned again
+
+
+def test_the_chart_is_drawn_in_the_pdf_from_its_svg(pdf):
+    """The chart reaches WeasyPrint by name (drawn while the text is styled): its axis
+    labels, ticks and value labels are text of the page, and its name is not."""
+    page = next(p.extract_text() for p in pdf.pages if "Grafik 2.1" in p.extract_text())
+    chart_text = ["TW I", "TW IV", "Triwulan", "Persen (%)", "48,25", "80,10", "Target Realisasi"]
+    assert all(text in page for text in chart_text)
+    assert all("kinerja-grafik" not in p.extract_text() for p in pdf.pages)
+
+
+def test_a_report_fetches_nothing_but_its_own_charts_and_data_uris():
+    from kinerja.reports.pdf_export import _report_fetcher
+
+    fetcher = _report_fetcher({})
+    fetch = getattr(fetcher, "fetch", fetcher)  # an object in recent WeasyPrint, else a function
+    for url in ("file:///etc/passwd", "http://example.org/logo.png", "kinerja-grafik:0"):
+        with pytest.raises(ValueError):
+            fetch(url)
 
 
 def test_a_long_unit_name_keeps_the_running_header_on_the_page():
