@@ -2,7 +2,7 @@
 
 A4, margins 2,5 / 2,5 / 3 / 2,5 cm (top, bottom, left binding, right); Times New Roman 12 pt
 justified with first-line indent and 1,5 spacing; tables Arial 9 pt (small: 8 pt). Headings
-use the built-in "Heading 1–4" styles (BAB on a new page) for the navigation pane and the TOC
+use the built-in "Heading 1–5" styles (BAB on a new page) for the navigation pane and the TOC
 field; tables repeat their header rows; the footer shows "Halaman X dari Y" (not on a cover).
 """
 
@@ -45,6 +45,7 @@ _STYLES = {
     "Heading 2": ("Normal", None, 12, True, False, _L, 0, 1.15, 12, 6, True),
     "Heading 3": ("Normal", None, 12, True, False, _L, 0, 1.15, 10, 4, True),
     "Heading 4": ("Normal", None, 12, True, True, _L, 0, 1.15, 8, 4, True),
+    "Heading 5": ("Normal", None, 12, True, False, _L, 0, 1.15, 8, 4, True),
     "TOC Heading": ("Heading 1", None, 14, True, False, _C, 0, 1.15, 0, 18, True),
     "TOC 1": ("Normal", None, 11, True, False, _L, 0, 1.15, 6, 2, False),
     "TOC 2": ("Normal", None, 11, False, False, _L, 0, 1.15, 0, 2, False),
@@ -210,7 +211,7 @@ class _Writer:
             added.bold, added.italic = run.bold or None, run.italic or None
 
     def _heading(self, block: m.Heading) -> None:
-        self.para(block.text, f"Heading {min(max(block.level, 1), 4)}")
+        self.para(block.text, f"Heading {min(max(block.level, 1), 5)}")
 
     def _bulletlist(self, block: m.BulletList) -> None:
         style = "List Number" if block.ordered else "List Bullet"

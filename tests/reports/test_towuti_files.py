@@ -60,6 +60,25 @@ def test_docx_opens_with_real_tables_styles_and_pictures(files):
     assert {"105,78", "93,75", "4.094.740.600,00", "3.623.393.162,00", "88,49"} <= cells
 
 
+SUB_KEGIATAN = "7.01.04.2.01.0002 Harmonisasi Hubungan Dengan Tokoh Agama dan Tokoh Masyarakat"
+
+
+def test_a_sub_kegiatan_title_is_a_level_5_heading_in_both_files(files):
+    """Sasaran, program, kegiatan, sub kegiatan: each title is a heading of its level, so a
+    sub kegiatan is in the navigation pane and the PDF bookmarks, never a bold sentence
+    (justified, indented, hyphenated) in the body text."""
+    _, data, pdf = files
+    document = docx.Document(io.BytesIO(data))
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    assert styles[SUB_KEGIATAN] == "Heading 5"
+
+    def titles(outline):
+        for item in outline:
+            yield from titles(item) if isinstance(item, list) else (item.title,)
+
+    assert SUB_KEGIATAN in set(titles(PdfReader(io.BytesIO(pdf)).outline))
+
+
 def test_pdf_opens_pages_numbered_with_bookmarks(files):
     _, _, data = files
     reader = PdfReader(io.BytesIO(data))

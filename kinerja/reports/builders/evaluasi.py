@@ -13,7 +13,6 @@ from kinerja.reports.document import (
     Heading,
     Paragraph,
     Row,
-    Run,
     Table,
 )
 
@@ -182,7 +181,7 @@ def program_section(ctx: ReportContext, program: NodeScore, counter: Counter) ->
         blocks.append(Heading(f"{kegiatan.kode} {kegiatan.nama}", 4))
         blocks += node_section(ctx, kegiatan, counter)
         for sub in kegiatan.children:
-            blocks.append(Paragraph((Run(f"{sub.kode} {sub.nama}", bold=True),)))
+            blocks.append(Heading(f"{sub.kode} {sub.nama}", 5))
             blocks += node_section(ctx, sub, counter)
     return blocks
 
