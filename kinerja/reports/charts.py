@@ -243,8 +243,12 @@ def _value_ticks(axis, chart: Chart) -> None:
     counts = all(
         v == v.to_integral_value() for s in chart.series for v in s.values if v is not None
     )
-    # Whole quantities (documents, people) get whole ticks: no "2,4 Dokumen".
-    locator = MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3, integer=counts)
+    # Whole quantities (documents, people) get whole ticks: no "2,4 Dokumen", and for a
+    # count of 1 the ticks 0 and 1 rather than 0; 0,2; 0,4 … (matplotlib leaves whole
+    # ticks when fewer than min_n_ticks of them fit).
+    locator = MaxNLocator(
+        nbins=6, steps=[1, 2, 2.5, 5, 10], min_n_ticks=2 if counts else 3, integer=counts
+    )
     low, high = sorted(axis.get_view_interval())
     room = (high - low) * 1e-9
     values = [v for v in locator.tick_values(low, high) if low - room <= v <= high + room]

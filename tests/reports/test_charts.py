@@ -204,3 +204,19 @@ def test_the_lean_svg_draws_what_matplotlib_wrote(chart):
     assert _drawing(lean) == _drawing(written)
     assert b"<metadata" not in lean and b'<g id="figure_1">' in written
     assert lean.count(b"<") < 0.8 * written.count(b"<")
+
+
+def test_a_count_of_one_is_ticked_0_and_1():
+    """1 Laporan a quarter: the value axis says 0 and 1, never 0,2 or 0,4 of a report."""
+    ones = tuple(Decimal(1) for _ in range(4))
+    chart = Chart(
+        kind="bar",
+        title="Jumlah laporan",
+        categories=("TW I", "TW II", "TW III", "TW IV"),
+        series=(Series("Target", ones), Series("Realisasi", ones)),
+        x_label="Triwulan",
+        y_label="Laporan",
+    )
+    texts = _texts(render_svg(chart))
+    assert not [t for t in texts if re.fullmatch(r"\d+,\d+", t)]
+    assert {"0", "1"} <= set(texts)
