@@ -165,6 +165,16 @@ class Document:
     def charts(self) -> list[Chart]:
         return [b for b in self.blocks if isinstance(b, Chart)]
 
+    def keeps_with_next(self, index: int) -> bool:
+        """Whether block ``index`` stays on the page of the block after it: a paragraph right
+        before a table introduces it ("… sebagai berikut:"), so no page ends on it."""
+        blocks = self.blocks
+        return (
+            isinstance(blocks[index], Paragraph)
+            and index + 1 < len(blocks)
+            and isinstance(blocks[index + 1], Table)
+        )
+
     @property
     def running_unit(self) -> str:
         """The unit beside the title in the running header, unless the title names it."""

@@ -166,6 +166,7 @@ class _Writer:
         self.model, self.doc = model, docx.Document()
         self._break = False  # the next paragraph starts a new page
         self._first = True  # top of page 1 (under a letterhead at most): never break here
+        self.last_para = None  # the paragraph added last
 
     def render(self) -> bytes:
         has_cover = bool(self.model.blocks) and isinstance(self.model.blocks[0], m.Cover)
@@ -175,11 +176,13 @@ class _Writer:
         if self.model.kop:
             self._kop()
         prerender(self.model.charts(), "png", CHART_DPI)
-        for block in self.model.blocks:
+        for index, block in enumerate(self.model.blocks):
             handler = getattr(self, f"_{type(block).__name__.lower()}", None)
             if handler is None:
                 raise TypeError(f"blok laporan tidak dikenal: {type(block).__name__}")
             handler(block)
+            if self.model.keeps_with_next(index):
+                self.last_para.paragraph_format.keep_with_next = True
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
@@ -193,6 +196,7 @@ class _Writer:
         if after_table and style in {"Body Text", "Note", "Center", "Formula", "Caption"}:
             paragraph.paragraph_format.space_before = Pt(8)
         self._break = self._first = False
+        self.last_para = paragraph
         return paragraph
 
     def _last_is_table(self) -> bool:

@@ -104,7 +104,7 @@ def block_items(
     items: list[BlockItem] = []
     charts.prerender(document.charts(), "svg")
     n_headings = 0
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         name = _TEMPLATES.get(type(block))
         if name is None:
             raise TypeError(f"blok laporan tidak dikenal: {type(block).__name__}")
@@ -117,6 +117,8 @@ def block_items(
             item.extra = {"id": hid, "tag": f"h{level}", "level": level, "label": label}
             if level <= TOC_DEPTH:  # as the DOCX's TOC field: levels 1–3, the rest bookmarks
                 headings.append({"id": hid, "text": label, "level": level})
+        elif isinstance(block, Paragraph):
+            item.extra = {"keep": document.keeps_with_next(index)}
         elif isinstance(block, Table):
             item.extra = _table_extra(block)
         elif isinstance(block, Chart):

@@ -79,6 +79,20 @@ def test_a_sub_kegiatan_title_is_a_level_5_heading_in_both_files(files):
     assert SUB_KEGIATAN in set(titles(PdfReader(io.BytesIO(pdf)).outline))
 
 
+def test_a_paragraph_introducing_a_table_stays_on_its_page(files):
+    """ "… beserta rencana aksi dan progres tindak lanjutnya:" and the matrix after it are on
+    one page of the PDF (the heading with them), and the DOCX keeps the paragraph with it."""
+    doc, data, pdf = files
+    intro = "Rekomendasi hasil evaluasi kinerja beserta rencana aksi dan progres tindak"
+    index = next(i for i, b in enumerate(doc.blocks) if getattr(b, "text", "").startswith(intro))
+    assert doc.keeps_with_next(index) and not doc.keeps_with_next(index + 1)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    page = next(p for p in pages if intro in p)
+    assert "Matriks Rencana Aksi Tindak Lanjut" in page and "D. Matriks Tindak Lanjut" in page
+    paragraph = next(p for p in docx.Document(io.BytesIO(data)).paragraphs if intro in p.text)
+    assert paragraph.paragraph_format.keep_with_next
+
+
 def test_pdf_opens_pages_numbered_with_bookmarks(files):
     _, _, data = files
     reader = PdfReader(io.BytesIO(data))
