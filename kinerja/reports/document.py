@@ -62,7 +62,7 @@ class Cell:
 class Row:
     cells: tuple[Cell, ...]
     bold: bool = False  # parent rows of a tree, totals
-    level: int = 0  # indentation level of the first text cell (tree tables)
+    level: int = 0  # indentation level of a tree row (its cell: Table.indented)
     shade: bool = False  # a total or group row with a light background
 
 
@@ -76,6 +76,19 @@ class Table:
     notes: tuple[str, ...] = ()  # shown under the table, e.g. "– tidak ada target"
     widths: tuple[float, ...] = ()
     font_size: Literal["normal", "small"] = "normal"
+    #: Which of a row's cells is indented by its level: this position in ``Row.cells``, or
+    #: (None) the row's first left-aligned cell with text. The budget table indents the
+    #: names and keeps its codes in a straight column.
+    indent_cell: int | None = None
+
+    def indented(self, row: Row) -> int | None:
+        """The position in ``row.cells`` of the cell indented by ``row.level`` (None: none)."""
+        if row.level <= 0:
+            return None
+        if self.indent_cell is not None:
+            return self.indent_cell if self.indent_cell < len(row.cells) else None
+        cells = enumerate(row.cells)
+        return next((i for i, c in cells if c.align == "left" and c.text.strip()), None)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from kinerja.reports.document import Cell, Document, Signature, Table
 ALIGN = {a: getattr(WD_ALIGN_PARAGRAPH, a.upper()) for a in ("left", "right", "center")}
 HEADER_FILL = "D9D9D9"  # light grey behind header rows
 SHADE_FILL = "F2F2F2"  # lighter grey behind total and group rows (Row.shade)
-LEVEL_INDENT = Cm(0.4)  # per Row.level, on the first non-empty left-aligned (text) cell
+LEVEL_INDENT = Cm(0.4)  # per Row.level, on the cell Table.indented() names
 
 # Characters that XML 1.0 cannot hold (lxml refuses them): control characters, surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -233,7 +233,6 @@ def add_table(doc: DocxDocument, model: Table, text_width: Length) -> DocxTable 
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
-    indented: set[int] = set()
     for r in range(nrows):
         is_head = r < nhead
         row = None if is_head else model.rows[r - nhead]
@@ -250,10 +249,9 @@ def add_table(doc: DocxDocument, model: Table, text_width: Length) -> DocxTable 
             if placed and placed.rowspan > 1:
                 merge = '<w:vMerge w:val="restart"/>' if (r, c) in origins else "<w:vMerge/>"
             level = 0
-            if placed and (r, c) in origins and not is_head and row.level > 0:
-                text_cell = placed.cell.align == "left" and bool(placed.cell.text.strip())
-                if text_cell and r not in indented:
-                    indented.add(r)
+            if placed and (r, c) in origins and not is_head:
+                indented = model.indented(row)
+                if indented is not None and placed.cell is row.cells[indented]:
                     level = row.level
             xml.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'

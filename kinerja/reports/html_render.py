@@ -67,7 +67,7 @@ class BlockItem:
 class CellView:
     text: str
     css: str  # class names: align-right, bold
-    style: str  # inline style: the indent of a tree row's first text cell
+    style: str  # inline style: the indent of a tree row's indented cell
     colspan: int
     rowspan: int
 
@@ -158,7 +158,7 @@ def _table_extra(table: Table) -> dict:
     return {
         "cols": cols,
         "header": [[_cell_view(cell, header=True) for cell in row] for row in table.header],
-        "rows": [_row_view(row) for row in table.rows],
+        "rows": [_row_view(row, table.indented(row)) for row in table.rows],
     }
 
 
@@ -166,12 +166,9 @@ def _percent(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.01'))}%"  # CSS wants a dot: "37.50%"
 
 
-def _row_view(row: Row) -> dict:
-    indent_at = next(
-        (i for i, c in enumerate(row.cells) if c.align == "left" and c.text.strip()), None
-    )
+def _row_view(row: Row, indented: int | None) -> dict:
     cells = [
-        _cell_view(cell, indent=row.level if i == indent_at else 0)
+        _cell_view(cell, indent=row.level if i == indented else 0)
         for i, cell in enumerate(row.cells)
     ]
     css = " ".join(name for name, on in (("bold", row.bold), ("shade", row.shade)) if on)

@@ -75,6 +75,7 @@ class _SheetWriter:
 
     def _rows(self, rows, header: bool = False, row: m.Row | None = None) -> int:
         placed, width = place_cells(rows)
+        indented = self.table.indented(row) if row is not None else None
         for p in placed:
             r, c = self.row + p.row, p.col + 1
             cell = self.ws.cell(row=r, column=c)
@@ -90,7 +91,7 @@ class _SheetWriter:
                 cell.font = Font(bold=True)
             if header:
                 cell.fill = HEADER_FILL
-            indent = row.level if row is not None and c == self._text_col(rows) else 0
+            indent = row.level if indented is not None and p.cell is row.cells[indented] else 0
             cell.alignment = Alignment(
                 horizontal="center" if header else p.cell.align,
                 vertical="center" if header else "top",
@@ -111,13 +112,6 @@ class _SheetWriter:
             self.ws.row_dimensions[self.row].outline_level = min(row.level, 7)
         self.row += len(rows)
         return width
-
-    @staticmethod
-    def _text_col(rows) -> int:
-        for i, cell in enumerate(rows[0], start=1):
-            if cell.value is None and cell.text and not cell.text.replace(".", "").isdigit():
-                return i
-        return 1
 
 
 class XlsxExporter:

@@ -93,6 +93,22 @@ def test_a_paragraph_introducing_a_table_stays_on_its_page(files):
     assert paragraph.paragraph_format.keep_with_next
 
 
+def test_the_budget_table_indents_names_and_keeps_codes_in_one_column(files):
+    """Program, kegiatan, sub kegiatan and belanja: the Uraian is indented by level, the
+    Kode never (a long sub kegiatan code fits its column instead of wrapping)."""
+    doc, data, _ = files
+    table = next(
+        t for t in doc.tables() if t.caption.startswith("Tabel 3.") and "Anggaran" in t.caption
+    )
+    assert {table.indented(r) for r in table.rows if r.level} == {1}
+    grid = next(
+        t for t in docx.Document(io.BytesIO(data)).tables if t.rows[0].cells[0].text == "Kode"
+    )
+    sub = next(r for r in grid.rows if r.cells[0].text == "7.01.01.2.01.0003")
+    code, name = (c.paragraphs[0].paragraph_format.left_indent for c in sub.cells[:2])
+    assert not code and name > 0
+
+
 def test_pdf_opens_pages_numbered_with_bookmarks(files):
     _, _, data = files
     reader = PdfReader(io.BytesIO(data))

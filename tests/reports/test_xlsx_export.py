@@ -38,7 +38,8 @@ def budget_table(caption: str) -> Table:
             level=2,
         ),
     )
-    return Table(HEADER, rows, caption=caption, notes=("– belum ada realisasi",))
+    notes = ("– belum ada realisasi",)
+    return Table(HEADER, rows, caption=caption, notes=notes, indent_cell=1)  # codes never indented
 
 
 def document() -> Document:

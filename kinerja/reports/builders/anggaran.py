@@ -94,6 +94,7 @@ def budget_table(ctx: ReportContext, counter: Counter) -> Table:
         caption=counter.table(f"Realisasi Anggaran {ctx.nama_unit} Tahun {ctx.tahun}"),
         widths=(2.1, 4.2, 1.8, 1.8, 0.9),
         font_size="small",
+        indent_cell=1,  # the names show the tree; the codes stay in one straight column
         notes=notes.lines(),
     )
 
