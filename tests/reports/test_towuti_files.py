@@ -109,6 +109,16 @@ def test_the_budget_table_indents_names_and_keeps_codes_in_one_column(files):
     assert not code and name > 0
 
 
+def test_short_table_labels_are_never_hyphenated(files):
+    """Tingkat, satuan and predikat cells hold their words: "Sub kegiatan", "Dokumen",
+    "Sangat / Memuaskan", never "Sub kegiat- / an", "Doku- / men" or "Memu- / askan"
+    (WeasyPrint hyphenates with U+2010; body text may still hyphenate "Dokumen")."""
+    _, _, pdf = files
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Sub kegiatan" in text and "Sangat\nMemuaskan" in text
+    assert not re.search(r"\n(?:Sub kegiat|Doku|Memu)[a-z]*[-\u2010]\n", text)
+
+
 def test_pdf_opens_pages_numbered_with_bookmarks(files):
     _, _, data = files
     reader = PdfReader(io.BytesIO(data))

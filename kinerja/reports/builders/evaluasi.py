@@ -259,7 +259,7 @@ def indicator_table(ctx: ReportContext, node: NodeScore, counter: Counter) -> Ta
         caption=counter.table(
             f"Capaian {narrative.subjek(LEVEL[node.level].capitalize(), node.nama)}"
         ),
-        widths=(0.55, 3, 0.95, 0.8, 0.8, 0.8, 0.8, 0.9, 1.5),
+        widths=(0.55, 2.8, 1.15, 0.8, 0.8, 0.8, 0.8, 0.9, 1.5),  # satuan: "Dokumen" whole
         font_size="small",
         notes=notes.lines(),
     )
