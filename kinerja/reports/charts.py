@@ -139,8 +139,8 @@ _ZERO_ROTATION = re.compile(rb' transform="rotate\(-?0 [-+.\deE]+ [-+.\deE]+\)"'
 def _lean_svg(svg: bytes) -> bytes:
     """matplotlib's SVG without what draws nothing: the metadata, the groups that carry only
     an id (their tags go, their children stay in place) and the zero rotation of each text.
-    WeasyPrint walks every element of every chart: Towuti's 46 charts have 7.800 elements
-    instead of 4.200, and the PDF takes about 0,15 s less. matplotlib writes plain, regular
+    WeasyPrint walks every element of every chart: Towuti's 46 charts have 4.200 elements
+    instead of 7.800, and the PDF takes about 0,15 s less. matplotlib writes plain, regular
     XML (no comments, no CDATA, text escaped), so its tags are matched as they are written."""
     svg = _ZERO_ROTATION.sub(b"", _METADATA.sub(b"", svg, count=1))
     kept, start, bare = [], 0, []

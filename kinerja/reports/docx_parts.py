@@ -236,6 +236,7 @@ def add_table(doc: DocxDocument, model: Table, text_width: Length) -> DocxTable 
     for r in range(nrows):
         is_head = r < nhead
         row = None if is_head else model.rows[r - nhead]
+        indented = None if row is None else model.indented(row)
         fill = HEADER_FILL if is_head else SHADE_FILL if row.shade else ""
         xml.append(
             "<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if is_head else "") + "</w:trPr>"
@@ -248,11 +249,8 @@ def add_table(doc: DocxDocument, model: Table, text_width: Length) -> DocxTable 
             merge = ""
             if placed and placed.rowspan > 1:
                 merge = '<w:vMerge w:val="restart"/>' if (r, c) in origins else "<w:vMerge/>"
-            level = 0
-            if placed and (r, c) in origins and not is_head:
-                indented = model.indented(row)
-                if indented is not None and placed.cell is row.cells[indented]:
-                    level = row.level
+            indent_here = indented is not None and placed and (r, c) in origins
+            level = row.level if indent_here and placed.cell is row.cells[indented] else 0
             xml.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
                 + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
