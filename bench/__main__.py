@@ -11,6 +11,8 @@ import statistics
 import tempfile
 import time
 
+from bench.figures import angka, ms
+
 
 def timed(fn, repeat: int = 5) -> float:
     samples = []
@@ -19,10 +21,6 @@ def timed(fn, repeat: int = 5) -> float:
         fn()
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:,.1f} ms".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def main() -> None:
@@ -71,11 +69,7 @@ def main() -> None:
 
     raw = timed(raw_group_by, 5)
     print(f"SQL GROUP BY mentah atas baris yang sama:   {ms(raw)}")
-    print(
-        f"rasio kinerja / SQL mentah:                 {kab / raw:.1f}×   (target ≤ 3×)".replace(
-            ".", ","
-        )
-    )
+    print(f"rasio kinerja / SQL mentah:                 {angka(kab / raw, 1)}×   (target ≤ 3×)")
     bench_ikm()
     from bench.reports import bench_reports
 

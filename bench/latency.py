@@ -23,6 +23,8 @@ import time
 from http.cookies import SimpleCookie
 from pathlib import Path
 
+from bench.figures import angka
+
 # 40 requests per client: with 10, the burst of the 50 clients' first requests (all queued
 # at once) made up a tenth of the samples, which is where p95 sits: the same server then
 # measured 1,7× in one run and 3,2× in the next. With 40 the burst is 2,5 % of a round.
@@ -141,11 +143,11 @@ def _laporkan(putaran: list[list[tuple[float, float]]], ms) -> None:
         teks = f"  {label + ':':<34} {ms(nilai)}   "
         if i:
             rasio = sorted(r[i][0] / r[0][0] for r in putaran)
-            angka = [f"{x:.1f}".replace(".", ",") for x in rasio]
-            teks += f"({angka[len(angka) // 2]}× dasar, {angka[0]}–{angka[-1]}; "
+            teks += f"({angka(rasio[len(rasio) // 2], 1)}× dasar, "
+            teks += f"{angka(rasio[0], 1)}–{angka(rasio[-1], 1)}; "
         else:
             teks += "("
-        print(teks + f"{laju:,.0f} permintaan/s)".replace(",", "."))
+        print(teks + f"{angka(laju, 0)} permintaan/s)")
 
 
 def p95(values: list[float]) -> float:

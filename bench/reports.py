@@ -6,9 +6,7 @@ import resource
 import time
 from datetime import date
 
-
-def seconds(value: float) -> str:
-    return f"{value:,.2f} s".replace(".", ",")
+from bench.figures import angka, detik
 
 
 def bench_reports(towuti) -> None:
@@ -38,13 +36,13 @@ def bench_reports(towuti) -> None:
     whole = built + figures["pdf"]
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"memuat pustaka laporan (sekali per proses): {seconds(loaded)}")
-    print(f"laporan Towuti TW IV: model {seconds(built)}, {len(document.charts())} grafik")
+    print(f"memuat pustaka laporan (sekali per proses): {detik(loaded)}")
+    print(f"laporan Towuti TW IV: model {detik(built)}, {len(document.charts())} grafik")
     print(
-        f"laporan Towuti TW IV DOCX:                  {seconds(figures['docx'])}   (target ≤ 1,5 s)"
+        f"laporan Towuti TW IV DOCX:                  {detik(figures['docx'])}   (target ≤ 1,5 s)"
     )
-    print(f"laporan Towuti TW IV PDF:                   {seconds(figures['pdf'])}   (target ≤ 3 s)")
+    print(f"laporan Towuti TW IV PDF:                   {detik(figures['pdf'])}   (target ≤ 3 s)")
     memory = f"proses {own:.0f} MB, pekerja grafik {workers:.0f} MB"
     print(f"memori puncak: {memory}   (target ≤ 300 MB)")
-    ratio = f"{whole / renderer:.2f}".replace(".", ",")
+    ratio = angka(whole / renderer, 2)
     print(f"rasio seluruh pembuatan PDF / renderer saja: {ratio}×   (target ≤ 1,5×)")
