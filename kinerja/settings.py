@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kinerja.web.versi.VersiMiddleware",  # first: the session saved on the way out is a write
     "django.middleware.security.SecurityMiddleware",
     "kinerja.web.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -50,7 +51,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "kinerja.web.csrf.CsrfFillMiddleware",
-    "kinerja.web.versi.VersiMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -92,6 +92,9 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# PostgreSQL pushes the data version to each process (LISTEN/NOTIFY): a page served from
+# the cache costs no query. 0: every request reads the version row (kinerja.web.versi_push).
+KINERJA_VERSI_NOTIFY = env_bool("KINERJA_VERSI_NOTIFY", True)
 
 # Keyed by the data version (kinerja.web.versi), so never stale. "halaman": pages per
 # reader, their parts, units and roles; one cache per process, bounded (a unit's entry page

@@ -25,7 +25,10 @@ Why it is safe:
 A second counter in the same row, ``akun``, moves when a user row is written or a session
 row is saved again or deleted (sign-out, password change, a user deactivated in the admin).
 The signed-in session and its user are cached under it (:mod:`kinerja.web.akun`), so a
-cached page costs one query: this row.
+cached page costs one query: this row. On PostgreSQL not even that: the triggers also
+notify, and each process's listener keeps the row (:mod:`kinerja.web.versi_push`, which
+says what that keeps of "never stale": a reader's own writes at once, others' writes once
+the notification has arrived, milliseconds after their commit).
 """
 
 from __future__ import annotations
@@ -38,13 +41,14 @@ from datetime import datetime
 from typing import TypeVar
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connections
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from kinerja.web import csrf
+from kinerja.web import csrf, versi_push
 
 __all__ = [
     "TRIGGER",
@@ -142,7 +146,8 @@ def _install_postgresql(cursor, connection) -> None:
     for trigger, column in ((TRIGGER, "nomor"), (TRIGGER_AKUN, "akun")):
         cursor.execute(
             f"CREATE OR REPLACE FUNCTION {trigger}_naik() RETURNS trigger LANGUAGE plpgsql AS "
-            f"$$ BEGIN UPDATE {_TABLE} SET {column} = {column} + 1; RETURN NULL; END $$"
+            f"$$ BEGIN UPDATE {_TABLE} SET {column} = {column} + 1; "
+            f"PERFORM pg_notify('{versi_push.CHANNEL}', ''); RETURN NULL; END $$"
         )
     for trigger, _column, table, events in _triggers():
         # The table as the connection's search_path finds it, whatever its schema.
@@ -158,25 +163,56 @@ def _install_postgresql(cursor, connection) -> None:
             )
 
 
-#: The version a GET request has read, per database alias (None outside such a request).
-_read: ContextVar[dict[str, tuple[str, str]] | None] = ContextVar("kinerja_versi", default=None)
+class _Read:
+    """What a GET or HEAD request knows of the version: what it has read, per database
+    alias, and the version of the reader's own last writes (the cookie)."""
+
+    __slots__ = ("minimum", "versions")
+
+    def __init__(self, minimum: versi_push.Row | None):
+        self.versions: dict[str, tuple[str, str]] = {}
+        self.minimum = minimum
+
+
+#: The version a GET request has read (None outside such a request).
+_read: ContextVar[_Read | None] = ContextVar("kinerja_versi", default=None)
 
 
 class VersiMiddleware:
     """A GET or HEAD request reads the data version once, however many cached things it
-    looks up: the unit, the user's roles, the page."""
+    looks up: the unit, the user's roles, the page. With the version pushed
+    (:mod:`~kinerja.web.versi_push`), a request that wrote leaves the version of its writes
+    in a cookie, so that the reader's next requests never show older data. First in the
+    middleware: the session saved on the way out counts as a write."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD"):
-            return self.get_response(request)
-        token = _read.set({})
+        token = None
+        if request.method in ("GET", "HEAD"):
+            minimum = versi_push.parse(request.COOKIES.get(versi_push.COOKIE))
+            token = _read.set(_Read(minimum))
         try:
-            return self.get_response(request)
+            if not versi_push.enabled():
+                return self.get_response(request)
+            writes = versi_push.Writes()
+            with connections["default"].execute_wrapper(writes):
+                response = self.get_response(request)
+            if writes.seen:  # committed by now: the version the writes made
+                row = _read_row("default")
+                if row is not None:
+                    response.set_cookie(
+                        versi_push.COOKIE,
+                        versi_push.cookie_value(row),
+                        secure=settings.SESSION_COOKIE_SECURE,
+                        httponly=True,
+                        samesite="Lax",
+                    )
+            return response
         finally:
-            _read.reset(token)
+            if token is not None:
+                _read.reset(token)
 
 
 def current(using: str = "default") -> str:
@@ -191,9 +227,13 @@ def current_akun(using: str = "default") -> str:
 
 def _versions(using: str) -> tuple[str, str]:
     read = _read.get()
-    if read is not None and using in read:
-        return read[using]
-    row = _read_row(using)
+    if read is not None and using in read.versions:
+        return read.versions[using]
+    row = None
+    if read is not None:  # a GET: the pushed version, if it can be trusted for this reader
+        row = versi_push.pushed(using, _TABLE, read.minimum)
+    if row is None:
+        row = _read_row(using)
     if row is None:
         from kinerja.web.models import VersiData
 
@@ -203,7 +243,7 @@ def _versions(using: str) -> tuple[str, str]:
     epoch, nomor, akun = row
     versions = (f"{epoch}:{nomor}", f"{epoch}:{akun}")
     if read is not None:
-        read[using] = versions
+        read.versions[using] = versions
     return versions
 
 
