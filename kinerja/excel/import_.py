@@ -65,10 +65,9 @@ class Pratinjau:
     disimpan: bool = False
 
     def ringkasan(self) -> str:
-        return (
-            f"dibuat: {len(self.dibuat)}, diubah: {len(self.diubah)}, "
-            f"tetap: {self.tetap}, galat: {len(self.galat)}"
-        )
+        counts = (len(self.dibuat), len(self.diubah), self.tetap, len(self.galat))
+        dibuat, diubah, tetap, galat = (format_angka(Decimal(n), 0) for n in counts)
+        return f"dibuat: {dibuat}, diubah: {diubah}, tetap: {tetap}, galat: {galat}"
 
     @property
     def kode_keluar(self) -> int:

@@ -201,3 +201,10 @@ def test_a_template_of_another_year_is_refused(towuti):
         "'2025' (nilai: '2024')" in [str(m) for m in preview.galat]
     )
     assert not preview.disimpan and counts() == before
+
+
+def test_the_summary_counts_in_indonesian_form():
+    """A large import reads "tetap: 5.000", as every number a user sees."""
+    assert (
+        import_.Pratinjau(tetap=5000).ringkasan() == "dibuat: 0, diubah: 0, tetap: 5.000, galat: 0"
+    )
