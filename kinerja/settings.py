@@ -43,8 +43,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "kinerja.web.versi.VersiMiddleware",  # first: the session saved on the way out is a write
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # /static/ from gunicorn too
+    # Before the session: the session saved on the way out is a write (kinerja.web.versi).
+    "kinerja.web.versi.VersiMiddleware",
     "kinerja.web.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -140,7 +142,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+# WhiteNoise serves the apps' own static folders, found at start-up: no collectstatic step
+# (and no STATIC_ROOT) before gunicorn.
+WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "berkas"
 
 SESSION_COOKIE_HTTPONLY = True

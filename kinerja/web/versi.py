@@ -182,8 +182,8 @@ class VersiMiddleware:
     """A GET or HEAD request reads the data version once, however many cached things it
     looks up: the unit, the user's roles, the page. With the version pushed
     (:mod:`~kinerja.web.versi_push`), a request that wrote leaves the version of its writes
-    in a cookie, so that the reader's next requests never show older data. First in the
-    middleware: the session saved on the way out counts as a write."""
+    in a cookie, so that the reader's next requests never show older data. Placed before
+    the session middleware: the session saved on the way out counts as a write."""
 
     def __init__(self, get_response):
         self.get_response = get_response

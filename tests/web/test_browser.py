@@ -14,6 +14,7 @@ import pytest
 from django.db import connections
 
 from kinerja.measurement.models import Realisasi, StatusTriwulan
+from kinerja.web import versi_push
 from tests.web.conftest import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
@@ -58,6 +59,16 @@ def sign_in(page, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
+@pytest.fixture
+def versi_pushed(settings):
+    """As in production on PostgreSQL: the data version pushed to the server (LISTEN/NOTIFY),
+    so the pages below are served without reading it; SQLite reads it as always."""
+    settings.KINERJA_VERSI_NOTIFY = True
+    yield
+    versi_push.stop()
+
+
+@pytest.mark.usefixtures("versi_pushed")
 def test_operator_enters_realisasi_and_kepala_submits(world, live_server, browser):
     base, ind = live_server.url, world.a.sub_ind
     unit_url = f"{base}/unit/{world.a.kode}/2024/tw4/"
@@ -78,6 +89,8 @@ def test_operator_enters_realisasi_and_kepala_submits(world, live_server, browse
     page.click("#simpan")
     page.get_by_text("1 baris disimpan.").wait_for()
     assert Realisasi.objects.get(indikator=ind, triwulan=4).nilai == 5
+    page.reload()  # the saved value, never the page cached before the save
+    assert page.locator(f"#id_r{ind.id}-nilai").input_value() == "5"
 
     phone = browser.new_page(viewport={"width": 375, "height": 812}, is_mobile=True)
     phone.context.add_cookies(page.context.cookies())
@@ -98,3 +111,5 @@ def test_operator_enters_realisasi_and_kepala_submits(world, live_server, browse
     page.goto(unit_url + "isi/")
     assert page.locator("#simpan").count() == 0  # locked: no save button any more
     assert os.path.exists(SHOTS / "dasbor-diajukan.png")
+    if connections["default"].vendor == "postgresql":  # the pages were served by the push
+        assert versi_push.known() is not None

@@ -88,3 +88,20 @@ def test_content_security_policy_forbids_inline_scripts(world, as_role):
         assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp, url
         html = response.content.decode()
         assert "<script>" not in html and "onclick=" not in html, url  # all scripts are files
+
+
+def test_the_pages_scripts_and_styles_are_served_by_the_app_itself(world, as_role, settings):
+    """Behind gunicorn (DEBUG off) every file a page links to under /static/ is there."""
+    import re
+
+    from django.test import Client
+    from django.urls import reverse
+
+    assert not settings.DEBUG
+    html = as_role(world, "operator").get(reverse("web:beranda")).content.decode()
+    linked = re.findall(r'(?:src|href)="(/static/[^"]+)"', html)
+    assert any(p.endswith(".css") for p in linked) and any("htmx" in p for p in linked)
+    for path in linked:
+        response = Client().get(path)
+        assert response.status_code == 200, path
+        assert b"".join(response.streaming_content), path
