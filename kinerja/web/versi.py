@@ -43,7 +43,7 @@ from typing import TypeVar
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -200,7 +200,10 @@ class VersiMiddleware:
             with connections["default"].execute_wrapper(writes):
                 response = self.get_response(request)
             if writes.seen:  # committed by now: the version the writes made
-                row = _read_row("default")
+                try:
+                    row = _read_row("default")
+                except DatabaseError:  # the response stands; only the cookie is missing
+                    row = None
                 if row is not None:
                     response.set_cookie(
                         versi_push.COOKIE,

@@ -45,8 +45,10 @@ __all__ = [
     "cookie_value",
     "covers",
     "enabled",
+    "known",
     "parse",
     "pushed",
+    "stop",
 ]
 
 logger = logging.getLogger(__name__)
