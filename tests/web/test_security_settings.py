@@ -101,6 +101,7 @@ def test_the_pages_scripts_and_styles_are_served_by_the_app_itself(world, as_rol
     html = as_role(world, "operator").get(reverse("web:beranda")).content.decode()
     linked = re.findall(r'(?:src|href)="(/static/[^"]+)"', html)
     assert any(p.endswith(".css") for p in linked) and any("htmx" in p for p in linked)
+    assert any(p.endswith("favicon.svg") for p in linked)  # no /favicon.ico 404 per visit
     for path in linked:
         response = Client().get(path)
         assert response.status_code == 200, path
