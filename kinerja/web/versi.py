@@ -74,6 +74,8 @@ CACHE_ALIAS = "halaman"  # parts of pages, in each process's memory
 REPORT_CACHE = "laporan"  # downloaded reports, in files shared by the processes
 
 _TABLE = "web_versidata"
+#: The one read of the versions, by a request and by each process's listener alike.
+ROW_SQL = f"SELECT epoch, nomor, akun FROM {_TABLE} WHERE id = 1"
 _UNWATCHED = {"web.versidata", "web.gagalmasuk"}  # the counter; failed sign-ins change no page
 
 
@@ -167,10 +169,11 @@ class _Read:
     """What a GET or HEAD request knows of the version: what it has read, per database
     alias, and the version of the reader's own last writes (the cookie)."""
 
-    __slots__ = ("minimum", "versions")
+    __slots__ = ("minimum", "push", "versions")
 
-    def __init__(self, minimum: versi_push.Row | None):
+    def __init__(self, push: bool, minimum: versi_push.Row | None):
         self.versions: dict[str, tuple[str, str]] = {}
+        self.push = push  # the version may be taken from the listener
         self.minimum = minimum
 
 
@@ -189,12 +192,13 @@ class VersiMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        push = versi_push.enabled()
         token = None
         if request.method in ("GET", "HEAD"):
-            minimum = versi_push.parse(request.COOKIES.get(versi_push.COOKIE))
-            token = _read.set(_Read(minimum))
+            minimum = versi_push.parse(request.COOKIES.get(versi_push.COOKIE)) if push else None
+            token = _read.set(_Read(push, minimum))
         try:
-            if not versi_push.enabled():
+            if not push:
                 return self.get_response(request)
             writes = versi_push.Writes()
             with connections["default"].execute_wrapper(writes):
@@ -233,8 +237,8 @@ def _versions(using: str) -> tuple[str, str]:
     if read is not None and using in read.versions:
         return read.versions[using]
     row = None
-    if read is not None:  # a GET: the pushed version, if it can be trusted for this reader
-        row = versi_push.pushed(using, _TABLE, read.minimum)
+    if read is not None and read.push:  # the pushed version, if it can be trusted here
+        row = versi_push.pushed(using, ROW_SQL, read.minimum)
     if row is None:
         row = _read_row(using)
     if row is None:
@@ -253,7 +257,7 @@ def _versions(using: str) -> tuple[str, str]:
 def _read_row(using: str) -> tuple[str, int, int] | None:
     # Plain SQL: read on nearly every request, it skips the ORM's query building.
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT epoch, nomor, akun FROM {_TABLE} WHERE id = 1")
+        cursor.execute(ROW_SQL)
         return cursor.fetchone()
 
 

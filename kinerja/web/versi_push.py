@@ -66,12 +66,12 @@ _WRITES = ("INSERT", "UPDATE", "DELETE")
 class Listener(threading.Thread):
     """One per process and database: ``LISTEN`` on its own connection, the row kept."""
 
-    def __init__(self, params: dict, table: str):
+    def __init__(self, params: dict, sql: str):
         super().__init__(name="kinerja-versi", daemon=True)
         self.pid = os.getpid()
         self._params = {**params, "application_name": "kinerja-versi"}
         self._stopped = threading.Event()
-        self._sql = f"SELECT epoch, nomor, akun FROM {table} WHERE id = 1"
+        self._sql = sql  # the row's read (kinerja.web.versi.ROW_SQL)
         self._known: tuple[Row, float] | None = None  # replaced whole: readers need no lock
 
     def known(self) -> Row | None:
@@ -116,7 +116,7 @@ class Listener(threading.Thread):
         self._known = (tuple(row), started) if row else None
 
 
-_listeners: dict[str, Listener | None] = {}
+_listeners: dict[str, Listener] = {}
 _start_lock = threading.Lock()
 
 
@@ -124,15 +124,18 @@ def enabled(using: str = "default") -> bool:
     return settings.KINERJA_VERSI_NOTIFY and connections[using].vendor == "postgresql"
 
 
-def _listener(using: str, table: str) -> Listener | None:
+def _own(using: str) -> Listener | None:
+    """This process's listener (one inherited through a fork listens for its parent)."""
     listener = _listeners.get(using)
-    if listener is not None and listener.pid == os.getpid():
+    return listener if listener is not None and listener.pid == os.getpid() else None
+
+
+def _listener(using: str, sql: str) -> Listener:
+    if (listener := _own(using)) is not None:
         return listener
-    with _start_lock:  # first request of this process (a fork starts without threads)
-        listener = _listeners.get(using)
-        if listener is None or listener.pid != os.getpid():
-            params = connections[using].get_connection_params()
-            listener = Listener(params, table)
+    with _start_lock:  # first request of this process
+        if (listener := _own(using)) is None:
+            listener = Listener(connections[using].get_connection_params(), sql)
             listener.start()
             _listeners[using] = listener
         return listener
@@ -149,18 +152,15 @@ def stop(using: str = "default") -> None:
 def known(using: str = "default") -> Row | None:
     """The version this process's listener vouches for now; None if it has none (or none
     runs: the first GET request starts it)."""
-    listener = _listeners.get(using)
-    if listener is None or listener.pid != os.getpid():
-        return None
-    return listener.known()
+    listener = _own(using)
+    return None if listener is None else listener.known()
 
 
-def pushed(using: str, table: str, minimum: Row | None) -> Row | None:
-    """The listener's version when it can be trusted for this reader: recent, and covering
-    the version of the reader's own last writes (``minimum``). None: read the row."""
-    if not enabled(using):
-        return None
-    row = _listener(using, table).known()
+def pushed(using: str, sql: str, minimum: Row | None) -> Row | None:
+    """The listener's version (started on first use, reading with ``sql``) when it can be
+    trusted for this reader: recent, and covering the version of the reader's own last
+    writes (``minimum``). None: read the row. Asked only when :func:`enabled`."""
+    row = _listener(using, sql).known()
     if row is None or (minimum is not None and not covers(row, minimum)):
         return None
     return row

@@ -82,6 +82,18 @@ def as_role(client):
     return sign_in
 
 
+@pytest.fixture
+def versi_pushed(settings):
+    """As in production on PostgreSQL: the data version pushed to each process
+    (LISTEN/NOTIFY); SQLite reads it as always. The listener is stopped after the test:
+    no connection to the test database is left behind."""
+    from kinerja.web import versi_push
+
+    settings.KINERJA_VERSI_NOTIFY = True
+    yield
+    versi_push.stop()
+
+
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     """Uploaded evidence goes to a throw-away folder, never to data/."""

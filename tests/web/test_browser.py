@@ -59,15 +59,6 @@ def sign_in(page, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
-@pytest.fixture
-def versi_pushed(settings):
-    """As in production on PostgreSQL: the data version pushed to the server (LISTEN/NOTIFY),
-    so the pages below are served without reading it; SQLite reads it as always."""
-    settings.KINERJA_VERSI_NOTIFY = True
-    yield
-    versi_push.stop()
-
-
 @pytest.mark.usefixtures("versi_pushed")
 def test_operator_enters_realisasi_and_kepala_submits(world, live_server, browser):
     base, ind = live_server.url, world.a.sub_ind

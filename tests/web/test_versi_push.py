@@ -34,13 +34,6 @@ def test_the_cookie_is_read_strictly():
     assert not versi_push.covers(row, ("lain", 1, 1))  # another database, or one made anew
 
 
-@pytest.fixture
-def pushed(settings):
-    settings.KINERJA_VERSI_NOTIFY = True
-    yield
-    versi_push.stop()  # no connection to the test database is left behind
-
-
 def _own_connection() -> psycopg.Connection:
     return psycopg.connect(**connection.get_connection_params(), autocommit=True)
 
@@ -56,7 +49,7 @@ def _wait_for(condition, seconds: float = 5.0) -> bool:
 
 def _row() -> versi_push.Row:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT epoch, nomor, akun FROM web_versidata WHERE id = 1")
+        cursor.execute(versi.ROW_SQL)
         return tuple(cursor.fetchone())
 
 
@@ -77,7 +70,7 @@ def test_a_commit_notifies_once_and_a_rollback_never():
 
 
 @commits
-def test_a_cached_page_costs_no_query(world, pushed):
+def test_a_cached_page_costs_no_query(world, versi_pushed):
     operator, url = _client(world, "operator"), entry_url(world)
     operator.get(url)  # the first GET starts the listener
     assert _wait_for(lambda: versi_push.known() == _row())
@@ -89,7 +82,7 @@ def test_a_cached_page_costs_no_query(world, pushed):
 
 
 @commits
-def test_others_writes_show_once_notified(world, pushed):
+def test_others_writes_show_once_notified(world, versi_pushed):
     operator, url, ind = _client(world, "operator"), entry_url(world), world.a.sub_ind
     operator.get(url)
     assert _wait_for(lambda: versi_push.known() == _row())
@@ -100,12 +93,12 @@ def test_others_writes_show_once_notified(world, pushed):
 
 
 @commits
-def test_own_writes_show_at_once_before_the_listener_hears(world, pushed):
+def test_own_writes_show_at_once_before_the_listener_hears(world, versi_pushed):
     """A listener that is behind (here: one that never listens) still never shows a reader
     data older than their own last save: the cookie makes their request read the row."""
     operator, evaluator = _client(world, "operator"), _client(world, "evaluator")
     url, ind = entry_url(world), world.a.sub_ind
-    behind = versi_push.Listener(connection.get_connection_params(), "web_versidata")
+    behind = versi_push.Listener(connection.get_connection_params(), versi.ROW_SQL)
     with _own_connection() as own:
         behind.refresh(own)
     versi_push._listeners["default"] = behind  # the version of before the save, and fresh
@@ -130,8 +123,8 @@ def test_own_writes_show_at_once_before_the_listener_hears(world, pushed):
 
 
 @commits
-def test_a_listener_that_vouches_for_nothing_leaves_the_query(world, pushed):
-    never_read = versi_push.Listener(connection.get_connection_params(), "web_versidata")
+def test_a_listener_that_vouches_for_nothing_leaves_the_query(world, versi_pushed):
+    never_read = versi_push.Listener(connection.get_connection_params(), versi.ROW_SQL)
     versi_push._listeners["default"] = never_read
     operator, url = _client(world, "operator"), entry_url(world)
     operator.get(url)
@@ -141,7 +134,7 @@ def test_a_listener_that_vouches_for_nothing_leaves_the_query(world, pushed):
 
 
 @commits
-def test_the_listener_comes_back_after_losing_its_connection(world, pushed):
+def test_the_listener_comes_back_after_losing_its_connection(world, versi_pushed):
     operator, url = _client(world, "operator"), entry_url(world)
     operator.get(url)
     assert _wait_for(lambda: versi_push.known() == _row())
