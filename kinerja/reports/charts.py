@@ -1,4 +1,4 @@
-"""Charts of the report model drawn with matplotlib: SVG for PDF/HTML, PNG for DOCX.
+"""Charts of the report model drawn with matplotlib: PDF, SVG (HTML) and PNG (DOCX).
 
 Only the object-oriented API (:class:`matplotlib.figure.Figure`) is used, never pyplot,
 so nothing touches a GUI backend or pyplot's global figure list. The rcParams that a
@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
-import re
 import textwrap
 import threading
 from collections import OrderedDict
@@ -29,7 +28,7 @@ from matplotlib.ticker import MaxNLocator
 from kinerja.reports.chart_text import label_formatter, tick_formatter
 from kinerja.reports.document import Chart
 
-__all__ = ["CHART_SIZE_INCHES", "PALETTE", "prerender", "render_png", "render_svg"]
+__all__ = ["CHART_SIZE_INCHES", "PALETTE", "prerender", "render_pdf", "render_png", "render_svg"]
 
 #: Width × height of every chart, in inches: the text width of an A4 page with
 #: 3 cm + 2,5 cm margins is 15,5 cm ≈ 6,1 in, so a chart fits at (nearly) full size.
@@ -56,7 +55,8 @@ _RC = {
     "ytick.labelcolor": _INK,
     "legend.fontsize": 8,
     "svg.hashsalt": "kinerja",  # stable element ids: same chart, same bytes
-    "svg.fonttype": "none",  # text stays text: small SVG, searchable PDF, fast to draw
+    "svg.fonttype": "none",  # text stays text: small SVG, fast to draw
+    "pdf.fonttype": 3,  # the glyphs used, embedded as drawn; text stays searchable text
     "path.simplify": True,
 }
 
@@ -68,22 +68,29 @@ def render_svg(chart: Chart) -> bytes:
     return _cached(chart, "svg", 72)
 
 
+def render_pdf(chart: Chart) -> bytes:
+    """The chart as a one-page vector PDF of ``CHART_SIZE_INCHES``, its text real text."""
+    return _cached(chart, "pdf", 72)
+
+
 def render_png(chart: Chart, dpi: int = 200) -> bytes:
     """The chart as a PNG of ``CHART_SIZE_INCHES`` × ``dpi`` pixels."""
     return _cached(chart, "png", dpi)
 
 
-def prerender(charts: list[Chart], fmt: str, dpi: int = 72) -> None:
+def prerender(charts: list[Chart], fmt: str, dpi: int = 72, *, beside: bool = False) -> None:
     """Start drawing many charts at once, on every core, and return: the ``render_*`` calls
     that follow take each chart as soon as it is drawn, so the exporter lays out the text
     of the report while the charts are being drawn. A report has one chart per indicator
-    (45 for Towuti): drawing is most of an export's time. Where ``fork`` is missing the
-    charts are drawn here, one after the other.
+    (45 for Towuti): drawing is most of an export's time. ``beside``: the caller has more
+    work of its own meanwhile than the charts are (the PDF's layout), so one core is left
+    to it. Where ``fork`` is missing the charts are drawn here, one after the other.
     """
     known = _CACHE.keys() | _PENDING.keys()
     todo = list(dict.fromkeys(c for c in charts if (c, fmt, dpi) not in known))
-    workers = min(os.cpu_count() or 1, len(todo) // _MIN_PER_WORKER)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    cores = (os.cpu_count() or 1) - beside
+    workers = min(cores, len(todo) // _MIN_PER_WORKER)
+    if workers < 2 - beside or "fork" not in multiprocessing.get_all_start_methods():
         for chart in todo:
             _cached(chart, fmt, dpi)
         return
@@ -124,39 +131,11 @@ def _draw_job(job: tuple[Chart, str, int]) -> bytes:
     chart, fmt, dpi = job
     if fmt == "svg":
         options = {"metadata": {"Date": None, "Creator": None}}
+    elif fmt == "pdf":
+        options = {"metadata": {"CreationDate": None, "Creator": None, "Producer": None}}
     else:  # zlib level 1: a third of the default's time, the file ~20 % larger
         options = {"metadata": {"Software": None}, "pil_kwargs": {"compress_level": 1}}
-    data = _render(chart, fmt, dpi, options)
-    return _lean_svg(data) if fmt == "svg" else data
-
-
-_GROUP_TAG = re.compile(rb"<(/?)g\b([^>]*)>")
-_BARE_GROUP = re.compile(rb'\s*(?:id="[^"]*")?\s*')
-_METADATA = re.compile(rb"\s*<metadata>.*?</metadata>", re.DOTALL)
-_ZERO_ROTATION = re.compile(rb' transform="rotate\(-?0 [-+.\deE]+ [-+.\deE]+\)"')
-
-
-def _lean_svg(svg: bytes) -> bytes:
-    """matplotlib's SVG without what draws nothing: the metadata, the groups that carry only
-    an id (their tags go, their children stay in place) and the zero rotation of each text.
-    WeasyPrint walks every element of every chart: Towuti's 46 charts have 4.200 elements
-    instead of 7.800, and the PDF takes about 0,15 s less. matplotlib writes plain, regular
-    XML (no comments, no CDATA, text escaped), so its tags are matched as they are written."""
-    svg = _ZERO_ROTATION.sub(b"", _METADATA.sub(b"", svg, count=1))
-    kept, start, bare = [], 0, []
-    for tag in _GROUP_TAG.finditer(svg):
-        if tag[1]:  # a closing tag: dropped if its opening tag was
-            drop = bare.pop()
-        elif tag[2].endswith(b"/"):  # an empty group draws nothing
-            drop = True
-        else:
-            drop = _BARE_GROUP.fullmatch(tag[2]) is not None
-            bare.append(drop)
-        if drop:
-            kept.append(svg[start : tag.start()])
-            start = tag.end()
-    kept.append(svg[start:])
-    return b"".join(kept)
+    return _render(chart, fmt, dpi, options)
 
 
 def _render(chart: Chart, fmt: str, dpi: int, options: dict) -> bytes:

@@ -99,7 +99,7 @@ class Series:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart described by its data; ``kinerja.reports.charts`` draws it (SVG or PNG)."""
+    """A chart described by its data; ``kinerja.reports.charts`` draws it (PDF, SVG or PNG)."""
 
     kind: Literal["bar", "line", "barh"]
     title: str  # what the chart shows: its text alternative; not drawn in the picture

@@ -40,6 +40,9 @@ __all__ = ["BlockItem", "block_items", "render_html", "svg_uri"]
 
 TOC_DEPTH = 3
 
+#: The id of the n-th chart's image (from 1, in the order of the document's charts).
+CHART_ID = "grafik-"
+
 _TEMPLATES = {
     Paragraph: "paragraph",
     Heading: "heading",
@@ -78,8 +81,8 @@ def render_html(
     """The whole document as a complete HTML page, CSS and charts inlined.
 
     ``chart_src`` gives a chart's ``src``; by default its SVG as a data URI, which waits for
-    the chart to be drawn. The PDF exporter gives a name instead, and its URL fetcher waits
-    for the chart only when WeasyPrint asks for it: the text is parsed and styled meanwhile.
+    the chart to be drawn. The PDF exporter gives an empty image of the chart's size instead
+    and draws the chart into the place WeasyPrint gave it.
     """
     context = {
         "document": document,
@@ -97,13 +100,15 @@ def block_items(
     """Every block of ``document`` with the values its partial needs, in order.
 
     Heading ids (``h-1``, ``h-2`` …) are given here so that the table of contents can
-    link to them; superfluous page breaks (at the start or end, after a cover, before a
+    link to them, and chart ids (``grafik-1`` …) so that the PDF exporter finds where each
+    chart was laid out; superfluous page breaks (at the start or end, after a cover, before a
     BAB heading that starts a page anyway, doubled) are dropped.
     """
     headings: list[dict] = []
     items: list[BlockItem] = []
-    charts.prerender(document.charts(), "svg")
-    n_headings = 0
+    if chart_src is None:
+        charts.prerender(document.charts(), "svg")
+    n_headings = n_charts = 0
     for index, block in enumerate(document.blocks):
         name = _TEMPLATES.get(type(block))
         if name is None:
@@ -122,7 +127,8 @@ def block_items(
         elif isinstance(block, Table):
             item.extra = _table_extra(block)
         elif isinstance(block, Chart):
-            item.extra = {"src": (chart_src or svg_uri)(block)}
+            n_charts += 1
+            item.extra = {"src": (chart_src or svg_uri)(block), "id": f"{CHART_ID}{n_charts}"}
         elif isinstance(block, Cover):
             item.extra = {"logo": _image_uri(document.logo)}
         elif isinstance(block, TableOfContents):

@@ -1,4 +1,4 @@
-"""Charts drawn from the report model: SVG and PNG, Indonesian labels, same bytes twice."""
+"""Charts drawn from the report model: SVG, PDF and PNG, Indonesian labels, same bytes twice."""
 
 import html
 import io
@@ -115,18 +115,36 @@ def test_threads_render_without_interfering():
     assert results == [expected] * 4
 
 
-def test_prerendered_charts_are_the_ones_drawn_here():
+@pytest.mark.parametrize("beside", [False, True], ids=["every-core", "one-core-left"])
+def test_prerendered_charts_are_the_ones_drawn_here(beside):
     from kinerja.reports import charts as module
 
     many = [
         Chart("bar", f"Grafik {i}", ("TW I", "TW II"), (Series("Realisasi", (Decimal(i), None)),))
         for i in range(1, 15)
     ]
-    module.prerender(many, "png", 40)  # returns at once; workers draw in the background
+    module._CACHE.clear()
+    module.prerender(many, "png", 40, beside=beside)  # returns at once; workers draw
     drawn = [render_png(c, dpi=40) for c in many]
     module._CACHE.clear()
     assert drawn == [module._draw_job((c, "png", 40)) for c in many]
     assert not module._PENDING
+
+
+def test_the_pdf_chart_is_one_vector_page_of_the_chart_size_with_its_text():
+    from pypdf import PdfReader
+
+    from kinerja.reports.charts import render_pdf
+
+    data = render_pdf(_chart())
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    width, height = (inches * 72 for inches in CHART_SIZE_INCHES)
+    assert float(page.mediabox.width) == pytest.approx(width)
+    assert float(page.mediabox.height) == pytest.approx(height)
+    assert not page.images  # drawn, not a picture
+    text = page.extract_text()
+    assert all(label in text for label in ("TW I", "80,10", "48,25", "Persen (%)", "–"))
+    assert render_pdf(_chart()) == data  # same chart, same bytes
 
 
 _VALUES = st.one_of(
@@ -151,7 +169,7 @@ _INDICATOR_CHARTS = st.builds(
 
 
 @settings(max_examples=12, deadline=None)
-@given(st.lists(_INDICATOR_CHARTS, min_size=2, max_size=3), st.sampled_from(["png", "svg"]))
+@given(st.lists(_INDICATOR_CHARTS, min_size=2, max_size=3), st.sampled_from(["png", "svg", "pdf"]))
 def test_a_kept_figure_draws_the_same_bytes_as_a_new_one(drawn, fmt):
     """The indicator charts are drawn one after another on one kept figure: each must come
     out byte for byte as if drawn on a new figure, whatever the chart before it showed."""
@@ -163,47 +181,6 @@ def test_a_kept_figure_draws_the_same_bytes_as_a_new_one(drawn, fmt):
     for chart, data in zip(drawn, kept, strict=True):
         module._KEPT.clear()
         assert module._draw_job((chart, fmt, dpi)) == data
-
-
-def _drawing(svg: bytes) -> list[tuple]:
-    """What an SVG draws, in order: every element but the metadata and the groups that carry
-    nothing but an id, each with its attributes (a zero rotation is none), its text and the
-    attributes of the groups it inherits from."""
-    import xml.etree.ElementTree as ET
-
-    ns = "{http://www.w3.org/2000/svg}"
-
-    def walk(element, inherited):
-        for child in element:
-            attrs = dict(child.attrib)
-            if re.fullmatch(r"rotate\(-?0 \S+ \S+\)", attrs.get("transform", "")):
-                del attrs["transform"]
-            if child.tag == f"{ns}metadata":
-                continue
-            if child.tag == f"{ns}g" and set(attrs) <= {"id"}:
-                yield from walk(child, inherited)
-                continue
-            attrs.pop("id", None) if child.tag == f"{ns}g" else None
-            yield (child.tag, sorted(attrs.items()), (child.text or "").strip(), inherited)
-            yield from walk(child, (*inherited, tuple(sorted(attrs.items()))))
-
-    return list(walk(ET.fromstring(svg), ()))
-
-
-@pytest.mark.parametrize(
-    "chart", [_chart("bar"), _chart("line"), _budget()], ids=["bar", "line", "barh"]
-)
-def test_the_lean_svg_draws_what_matplotlib_wrote(chart):
-    """The SVG handed to the PDF leaves out only what draws nothing: same elements, same
-    attributes, same texts, same inherited group attributes, in the same order; a third
-    fewer elements to walk."""
-    from kinerja.reports import charts as module
-
-    written = module._render(chart, "svg", 72, {"metadata": {"Date": None, "Creator": None}})
-    lean = render_svg(chart)
-    assert _drawing(lean) == _drawing(written)
-    assert b"<metadata" not in lean and b'<g id="figure_1">' in written
-    assert lean.count(b"<") < 0.8 * written.count(b"<")
 
 
 def test_a_count_of_one_is_ticked_0_and_1():

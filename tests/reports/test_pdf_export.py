@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
+from kinerja.reports.charts import CHART_SIZE_INCHES
 from kinerja.reports.document import (
     BulletList,
     Cell,
@@ -250,19 +251,64 @@ def test_concurrent_renders_leave_the_collector_as_they_found_it():
     assert gc.get_freeze_count() == 0  # what a render froze is scanned again
 
 
-def test_the_chart_is_drawn_in_the_pdf_from_its_svg(pdf):
-    """The chart reaches WeasyPrint by name (drawn while the text is styled): its axis
-    labels, ticks and value labels are text of the page, and its name is not."""
+def test_the_chart_is_drawn_into_the_pdf_as_text_and_vectors(pdf):
+    """The chart is drawn where WeasyPrint laid out its empty image: its axis labels,
+    ticks and value labels are text of the page (not a picture), and its name is not."""
     page = next(p.extract_text() for p in pdf.pages if "Grafik 2.1" in p.extract_text())
     chart_text = ["TW I", "TW IV", "Triwulan", "Persen (%)", "48,25", "80,10", "Target Realisasi"]
     assert all(text in page for text in chart_text)
     assert all("kinerja-grafik" not in p.extract_text() for p in pdf.pages)
 
 
+def chart_boxes(page) -> list[tuple[float, ...]]:
+    """Where a PDF page draws a chart: (x, y, width, height) in points from the bottom left,
+    from the matrix that places each chart's form (a chart-sized /BBox) on the page."""
+    from pypdf.generic import ContentStream
+
+    width, height = (round(inches * 72, 2) for inches in CHART_SIZE_INCHES)
+    forms = {  # WeasyPrint's pages share one /Resources: the page's own are those it draws
+        name
+        for name, form in page["/Resources"].get("/XObject", {}).items()
+        if [round(float(v), 2) for v in form.get_object().get("/BBox", ())] == [0, 0, width, height]
+    }
+    boxes, matrix = [], None
+    for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+        if operator == b"cm":
+            matrix = [float(v) for v in operands]
+        elif operator == b"Do" and operands[0] in forms:
+            a, _, _, d, e, f = matrix
+            boxes.append((e, f, a * width, d * height))
+    return boxes
+
+
+def test_the_chart_fills_its_place_above_its_caption(pdf):
+    """The chart is drawn where WeasyPrint laid out its image: the text width of the page
+    (3 cm binding margin, 2,5 cm on the right), just above its caption, its shape kept."""
+    number, page = next((i, p) for i, p in enumerate(pdf.pages) if "Grafik 2.1" in p.extract_text())
+    [(x, y, width, height)] = chart_boxes(page)
+    cm = 72 / 2.54
+    assert x == pytest.approx(3 * cm, abs=0.5)
+    assert x + width == pytest.approx(float(page.mediabox.width) - 2.5 * cm, abs=0.5)
+    assert width / height == pytest.approx(CHART_SIZE_INCHES[0] / CHART_SIZE_INCHES[1])
+    lines = []
+
+    def visit(text, cm_, tm, _font, _size):  # a text's origin: text matrix × current matrix
+        lines.append((tm[4] * cm_[1] + tm[5] * cm_[3] + cm_[5], text))
+
+    page.extract_text(visitor_text=visit)
+    caption = next(line_y for line_y, text in lines if "Grafik 2.1" in text)
+    assert 0 < y - caption < 1.5 * cm  # the caption right under the chart
+    assert all(not chart_boxes(p) for i, p in enumerate(pdf.pages) if i != number)
+
+
+def test_the_same_report_gives_the_same_bytes():
+    assert PdfExporter().render(sample_document()) == PdfExporter().render(sample_document())
+
+
 def test_a_report_fetches_nothing_but_its_own_charts_and_data_uris():
     from kinerja.reports.pdf_export import _report_fetcher
 
-    fetcher = _report_fetcher({})
+    fetcher = _report_fetcher()
     fetch = getattr(fetcher, "fetch", fetcher)  # an object in recent WeasyPrint, else a function
     for url in ("file:///etc/passwd", "http://example.org/logo.png", "kinerja-grafik:0"):
         with pytest.raises(ValueError):

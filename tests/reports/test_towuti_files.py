@@ -132,6 +132,17 @@ def test_pdf_opens_pages_numbered_with_bookmarks(files):
     assert "BAB III AKUNTABILITAS KINERJA" in titles
 
 
+def test_every_chart_is_drawn_in_the_pdf_on_the_page_of_its_caption(files):
+    from .test_pdf_export import chart_boxes
+
+    doc, _, pdf = files
+    pages = [(p.extract_text(), len(chart_boxes(p))) for p in PdfReader(io.BytesIO(pdf)).pages]
+    assert sum(n for _, n in pages) == len(doc.charts())
+    for chart in doc.charts():
+        start = " ".join(chart.caption.split()[:3])  # "Grafik 3.19 Target": never wrapped
+        assert any(start in text and n for text, n in pages), chart.caption
+
+
 def test_docx_and_pdf_carry_the_same_figures(files):
     _, docx_data, pdf_data = files
     in_docx = docx_table_numbers(docx_data)
