@@ -1,15 +1,20 @@
 """The text of a chart, in Indonesian form: the label over a bar or point (the exact
-Decimal, formatted as in the tables) and the tick labels of the value axis."""
+Decimal, formatted as in the tables) and the tick labels of the value axis; and the font
+it is written in a PDF."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from decimal import Decimal
+
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from kinerja.reports.document import Chart
 from kinerja.rules import KOSONG, format_angka, format_persen, format_rupiah
 
-__all__ = ["label_formatter", "rupiah_short", "tick_formatter"]
+__all__ = ["label_formatter", "pdf_fonts", "rupiah_short", "tick_formatter"]
 
 
 def label_formatter(chart: Chart) -> Callable[[Decimal | None], str]:
@@ -67,3 +72,32 @@ def rupiah_short(value: Decimal) -> str:
             scaled = (abs(value) / unit).quantize(Decimal("0.01"))
             return f"{sign}Rp {format_angka(scaled, None)} {suffix}"
     return format_rupiah(value)
+
+
+def pdf_fonts(fig: Figure) -> dict:
+    """The font of a chart's text in PDF: Helvetica, one of the standard fonts every PDF
+    reader has, metric for metric the Liberation Sans that measured the text; nothing is
+    embedded, and readers draw it hinted and evenly spaced (matplotlib's embedded Type 3
+    glyphs looked unevenly spaced on screen). A text that Helvetica's encoding (WinAnsi)
+    cannot write, e.g. "≥", makes the chart embed the glyphs it uses instead."""
+    try:
+        for text in fig.findobj(Text):
+            text.get_text().encode("cp1252")
+    except UnicodeEncodeError:
+        return {"pdf.fonttype": 3}
+    return {"pdf.use14corefonts": True}
+
+
+class _HelveticaIsMedium(logging.Filter):
+    """matplotlib's Helvetica metrics say "Medium": every chart in standard fonts would warn
+    "Failed to find font weight normal for Helvetica, now using medium" on the console."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (
+            isinstance(record.msg, str)
+            and record.msg.startswith("findfont: Failed to find font weight")
+            and "Helvetica" in (record.args or ())
+        )
+
+
+logging.getLogger("matplotlib.font_manager").addFilter(_HelveticaIsMedium())

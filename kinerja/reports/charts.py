@@ -25,7 +25,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from kinerja.reports.chart_text import label_formatter, tick_formatter
+from kinerja.reports.chart_text import label_formatter, pdf_fonts, tick_formatter
 from kinerja.reports.document import Chart
 
 __all__ = ["CHART_SIZE_INCHES", "PALETTE", "prerender", "render_pdf", "render_png", "render_svg"]
@@ -56,7 +56,7 @@ _RC = {
     "legend.fontsize": 8,
     "svg.hashsalt": "kinerja",  # stable element ids: same chart, same bytes
     "svg.fonttype": "none",  # text stays text: small SVG, fast to draw
-    "pdf.fonttype": 3,  # the glyphs used, embedded as drawn; text stays searchable text
+    "pdf.fonttype": 3,  # where the standard fonts cannot write a text (pdf_fonts)
     "path.simplify": True,
 }
 
@@ -69,7 +69,8 @@ def render_svg(chart: Chart) -> bytes:
 
 
 def render_pdf(chart: Chart) -> bytes:
-    """The chart as a one-page vector PDF of ``CHART_SIZE_INCHES``, its text real text."""
+    """The chart as a one-page vector PDF of ``CHART_SIZE_INCHES``, its text real text
+    (in Helvetica, see :func:`~kinerja.reports.chart_text.pdf_fonts`)."""
     return _cached(chart, "pdf", 72)
 
 
@@ -142,7 +143,8 @@ def _render(chart: Chart, fmt: str, dpi: int, options: dict) -> bytes:
     with _LOCK, matplotlib.rc_context(_RC):
         fig = _figure(chart, fmt, dpi)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, dpi=dpi, facecolor="white", **options)
+        with matplotlib.rc_context(pdf_fonts(fig) if fmt == "pdf" else {}):
+            fig.savefig(buffer, format=fmt, dpi=dpi, facecolor="white", **options)
     return buffer.getvalue()
 
 

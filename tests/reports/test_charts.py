@@ -147,6 +147,46 @@ def test_the_pdf_chart_is_one_vector_page_of_the_chart_size_with_its_text():
     assert render_pdf(_chart()) == data  # same chart, same bytes
 
 
+def _pdf_fonts(data: bytes) -> list[dict]:
+    from pypdf import PdfReader
+
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    return [font.get_object() for font in page["/Resources"]["/Font"].values()]
+
+
+def test_pdf_chart_text_is_in_the_standard_helvetica_and_embeds_no_font(caplog):
+    """Helvetica: every reader has it and draws it evenly spaced; no warning that
+    matplotlib's Helvetica is 'Medium' reaches the console."""
+    from matplotlib import font_manager
+
+    from kinerja.reports import charts as module
+
+    font_manager.fontManager._findfont_cached.cache_clear()  # the warning comes once a process
+    with caplog.at_level("WARNING"):
+        data = module._draw_job((_budget(), "pdf", 72))
+    fonts = _pdf_fonts(data)
+    assert {f["/BaseFont"] for f in fonts} == {"/Helvetica"}
+    assert all("/FontDescriptor" not in f for f in fonts)  # nothing embedded
+    assert not [r for r in caplog.records if "Helvetica" in r.getMessage()]
+
+
+def test_pdf_chart_text_helvetica_cannot_write_embeds_its_glyphs():
+    from pypdf import PdfReader
+
+    from kinerja.reports.charts import render_pdf
+
+    chart = Chart(
+        "bar",
+        "Indikator",
+        ("TW I", "TW II"),
+        (Series("Target ≥ 90", (Decimal(90), Decimal(95))),),
+        y_label="Persen (%)",
+    )
+    data = render_pdf(chart)
+    assert {f["/Subtype"] for f in _pdf_fonts(data)} == {"/Type3"}
+    assert "Target ≥ 90" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+
 _VALUES = st.one_of(
     st.none(),
     st.decimals(min_value=-500, max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
