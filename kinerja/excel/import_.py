@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from kinerja.measurement.lock import TriwulanTerkunci, assert_editable
-from kinerja.rules import KOSONG, format_angka
+from kinerja.rules import KOSONG, format_angka, format_bilangan
 
 from .sheet import Baris, Buku, BukuError, Masalah
 
@@ -66,7 +66,7 @@ class Pratinjau:
 
     def ringkasan(self) -> str:
         counts = (len(self.dibuat), len(self.diubah), self.tetap, len(self.galat))
-        dibuat, diubah, tetap, galat = (format_angka(Decimal(n), 0) for n in counts)
+        dibuat, diubah, tetap, galat = (format_bilangan(n) for n in counts)
         return f"dibuat: {dibuat}, diubah: {diubah}, tetap: {tetap}, galat: {galat}"
 
     @property

@@ -89,9 +89,11 @@ def prerender(charts: list[Chart], fmt: str, dpi: int = 72, *, beside: bool = Fa
     """
     known = _CACHE.keys() | _PENDING.keys()
     todo = list(dict.fromkeys(c for c in charts if (c, fmt, dpi) not in known))
-    cores = (os.cpu_count() or 1) - beside
+    cores = (os.cpu_count() or 1) - (1 if beside else 0)
     workers = min(cores, len(todo) // _MIN_PER_WORKER)
-    if workers < 2 - beside or "fork" not in multiprocessing.get_all_start_methods():
+    # One worker beside a busy caller is worth its fork; one worker for an idle caller is not.
+    fewest = 1 if beside else 2
+    if workers < fewest or "fork" not in multiprocessing.get_all_start_methods():
         for chart in todo:
             _cached(chart, fmt, dpi)
         return

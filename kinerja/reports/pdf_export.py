@@ -16,6 +16,7 @@ from contextlib import ExitStack, contextmanager
 
 import pikepdf
 from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from kinerja.reports import charts
 from kinerja.reports.document import Chart, Document
@@ -125,21 +126,8 @@ def _collect_less_often() -> Iterator[None]:
                 gc.set_threshold(*_saved_threshold)
 
 
-def _report_fetcher():
+def _report_fetcher() -> URLFetcher:
     """The charts' empty images and data URIs (the logo): never a file or a URL."""
-    try:  # recent WeasyPrint: a fetcher object that knows allowed protocols
-        from weasyprint.urls import URLFetcher, URLFetcherResponse
-    except ImportError:  # older WeasyPrint: a fetcher function
-        from weasyprint import default_url_fetcher
-
-        def fetch(url: str, *args, **kwargs):
-            if url == CHART_SLOT:
-                return {"string": _EMPTY_CHART, "mime_type": _SVG}
-            if not url.startswith("data:"):
-                raise ValueError(f"sumber luar tidak diizinkan dalam laporan: {url[:60]}")
-            return default_url_fetcher(url, *args, **kwargs)
-
-        return fetch
 
     class ReportFetcher(URLFetcher):
         def fetch(self, url, headers=None):

@@ -87,6 +87,15 @@ def format_angka(value: Decimal | None, places: int | None = 2) -> str:
     return _babel(number, pattern, quantize=True)
 
 
+def format_bilangan(n: int) -> str:
+    """A count in Indonesian form: responden, baris, unit.
+
+    >>> format_bilangan(5000), format_bilangan(0)
+    ('5.000', '0')
+    """
+    return format_angka(Decimal(n), places=0)
+
+
 def format_rupiah(value: Decimal | None, places: int = 0) -> str:
     """An amount in rupiah: ``Rp 4.094.740.600``; negative ``-Rp 5.000``; ``None`` → "–".
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .formats import format_angka
+from .formats import format_bilangan
 from .ikm_kuesioner import Kuesioner, PitaMutu, Unsur
 
 __all__ = [
@@ -245,10 +245,6 @@ def minimal_sample(populasi: int) -> int:
     return KREJCIE_MORGAN[-1][1]
 
 
-def _ribuan(n: int) -> str:
-    return format_angka(Decimal(n), places=0)
-
-
 def peringatan_sampel(populasi: int | None, responden: int) -> str | None:
     """An Indonesian warning when ``responden`` is below the minimum sample, else ``None``."""
     if populasi is None:
@@ -257,7 +253,8 @@ def peringatan_sampel(populasi: int | None, responden: int) -> str | None:
     if responden >= minimal:
         return None
     return (
-        f"Jumlah responden {_ribuan(responden)} kurang dari sampel minimal {_ribuan(minimal)} "
-        f"untuk populasi {_ribuan(populasi)} (tabel Krejcie–Morgan, PermenPANRB 14/2017); "
+        f"Jumlah responden {format_bilangan(responden)} kurang dari sampel minimal "
+        f"{format_bilangan(minimal)} "
+        f"untuk populasi {format_bilangan(populasi)} (tabel Krejcie–Morgan, PermenPANRB 14/2017); "
         "hasil belum mewakili."
     )

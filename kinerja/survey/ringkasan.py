@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
-from kinerja.rules import format_angka
+from kinerja.rules import format_angka, format_bilangan
 from kinerja.rules.ikm import HasilIkm, hitung_ikm, kuesioner_preset, peringatan_sampel
 from kinerja.sample.texttable import render
 from kinerja.survey.berkas import baca_berkas
 from kinerja.survey.domain import PRESET_BAKU
 
 __all__ = ["PRESET_BAKU", "ringkasan", "ringkasan_berkas"]
-
-
-def _n(value: int) -> str:
-    return format_angka(Decimal(value), places=0)
 
 
 def ringkasan(h: HasilIkm, judul: str = "", populasi: int | None = None) -> str:
@@ -25,8 +20,8 @@ def ringkasan(h: HasilIkm, judul: str = "", populasi: int | None = None) -> str:
         (
             u.unsur.kode,
             u.unsur.nama,
-            _n(u.responden),
-            _n(u.jumlah_nilai),
+            format_bilangan(u.responden),
+            format_bilangan(u.jumlah_nilai),
             format_angka(u.nrr),
             format_angka(u.nrr_tertimbang, 3),
         )
@@ -40,7 +35,7 @@ def ringkasan(h: HasilIkm, judul: str = "", populasi: int | None = None) -> str:
     keterangan = [f"Kuesioner: {k.nama}, bobot tiap unsur {_bobot(h)}"]
     if judul:
         keterangan.append(f"Berkas: {judul}")
-    keterangan.append(f"Responden: {_n(h.responden)}")
+    keterangan.append(f"Responden: {format_bilangan(h.responden)}")
     lines = [*keterangan, "", tabel, ""]
     if h.ikm_tepat is None:
         lines.append(f"IKM tidak dapat dihitung: {h.alasan}.")
@@ -53,7 +48,11 @@ def ringkasan(h: HasilIkm, judul: str = "", populasi: int | None = None) -> str:
             f"Kinerja unit pelayanan:  {h.kinerja}",
             f"Unsur terendah:          {terlemah} (NRR {format_angka(h.terlemah[0].nrr)})",
         ]
-    kurang = [f"{u.unsur.kode} ({_n(u.responden)})" for u in h.unsur if u.responden < h.responden]
+    kurang = [
+        f"{u.unsur.kode} ({format_bilangan(u.responden)})"
+        for u in h.unsur
+        if u.responden < h.responden
+    ]
     if kurang:
         lines.append(
             "Catatan: responden yang tidak menjawab suatu unsur tidak dihitung pada unsur itu: "

@@ -79,10 +79,6 @@ def _dua(value: Decimal | None) -> Decimal | None:
     return None if value is None else rules.round_half_up(value, 2)
 
 
-def _n(value: int) -> str:
-    return rules.format_angka(Decimal(value), places=0)
-
-
 def _persen(bagian: int, total: int) -> str:
     return rules.format_persen(Decimal(bagian) * 100 / total) if total else rules.KOSONG
 
@@ -110,12 +106,15 @@ def _metode(h: HasilSurvei, c: Counter) -> list:
     ]
     if s.populasi:
         sampel.append(
-            f"Populasi penerima layanan {_n(s.populasi)} orang; sampel minimal menurut tabel "
-            f"Krejcie–Morgan {_n(h.sampel_minimal)} responden; jumlah responden "
-            f"{_n(h.responden)} orang."
+            f"Populasi penerima layanan {rules.format_bilangan(s.populasi)} orang; "
+            "sampel minimal menurut tabel "
+            f"Krejcie–Morgan {rules.format_bilangan(h.sampel_minimal)} responden; jumlah responden "
+            f"{rules.format_bilangan(h.responden)} orang."
         )
     else:
-        sampel.append(f"Jumlah responden {_n(h.responden)} orang; populasi tidak dicatat.")
+        sampel.append(
+            f"Jumlah responden {rules.format_bilangan(h.responden)} orang; populasi tidak dicatat."
+        )
     interval = Table(
         header=_judul(
             "Nilai persepsi",
@@ -301,7 +300,7 @@ def _tindak_lanjut(h: HasilSurvei, c: Counter) -> list:
     blok: list = [Heading("BAB IV SARAN DAN RENCANA TINDAK LANJUT", 1)]
     blok.append(Heading("A. Saran dan Masukan Responden", 2))
     if h.saran:
-        blok.append(Paragraph.of(f"Diterima {_n(len(h.saran))} saran tertulis:"))
+        blok.append(Paragraph.of(f"Diterima {rules.format_bilangan(len(h.saran))} saran tertulis:"))
         blok.append(BulletList(tuple(h.saran)))
     else:
         blok.append(Paragraph.of("Tidak ada saran tertulis dari responden."))
@@ -379,7 +378,7 @@ def build_skm(survei: Survei, tanggal: date | None = None) -> Document:
     doc.add(*_tindak_lanjut(h, Counter("4")))
     kesimpulan = (
         f"IKM {periode} adalah {rules.format_angka(h.ikm.ikm)}, mutu pelayanan "
-        f"{h.ikm.mutu} ({h.ikm.kinerja}), dari {_n(h.responden)} responden."
+        f"{h.ikm.mutu} ({h.ikm.kinerja}), dari {rules.format_bilangan(h.responden)} responden."
         if h.ikm.ikm_tepat is not None
         else f"IKM {periode} belum dapat dihitung: {h.ikm.alasan}."
     )
