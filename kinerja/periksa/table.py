@@ -128,5 +128,6 @@ def urai_tabel(teks: str, *, nama: str = "tabel") -> Tabel:
             sel = sel[:lebar]
         tabel.baris.append(sel + [""] * (lebar - len(sel)))
         tabel.nomor.append(nomor)
-    assert tabel is not None  # the text is not blank, so there is a header
+    if tabel is None:  # only separators and empty cells, e.g. ";"
+        raise TabelError(f"Berkas '{nama}' kosong: tidak ada header maupun data.")
     return tabel

@@ -61,6 +61,9 @@ def test_baris_pendek_dilengkapi_dan_kolom_lebih_ditolak():
 def test_berkas_kosong_dan_bukan_utf8(tmp_path):
     with pytest.raises(TabelError, match="kosong"):
         urai_tabel("\ufeff \n\n")
+    for only_separators in (";", ";;\n;\n", ","):  # found by the import fuzz test
+        with pytest.raises(TabelError, match="kosong: tidak ada header"):
+            urai_tabel(only_separators)
     berkas = tmp_path / "latin1.csv"
     berkas.write_bytes("target;realisasi;uraian\n1;1;Kecamatan Tówuti\n".encode("latin-1"))
     with pytest.raises(TabelError, match="bukan teks UTF-8"):
