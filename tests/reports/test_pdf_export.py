@@ -315,27 +315,45 @@ def test_a_report_fetches_nothing_but_its_own_charts_and_data_uris():
             fetch(url)
 
 
+def _lines(page) -> list[tuple[float, float, str]]:
+    """Each piece of text on ``page`` with its origin (x, y): text matrix × current matrix."""
+    found = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            found.append((x, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
 def test_a_long_unit_name_keeps_the_running_header_on_the_page():
     """Title and unit both wrap (the unit in at most 40 % on the right): no line is pushed
-    off the top of the page, as a long dinas name did when the unit never wrapped."""
+    off the top of the page, as a long dinas name did when the unit never wrapped; the header
+    takes no room from the text, which starts as high as on the first page."""
     unit = (
         "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
         "Berencana"
     )
     doc = Document("Laporan Evaluasi Kinerja Triwulan IV Tahun 2024", "triwulan", unit)
-    doc.add(Paragraph("Halaman pertama.")).add(PageBreak()).add(Paragraph("Halaman kedua."))
-    page = PdfReader(io.BytesIO(PdfExporter().render(doc))).pages[1]
-    top, lines = float(page.mediabox.top), []
-
-    def visit(text, cm, tm, _font, _size):
-        if text.strip():  # the text's origin on the page: text matrix × current matrix
-            lines.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text))
-
-    page.extract_text(visitor_text=visit)
-    header = [(y, text) for y, text in lines if y > top - 2.6 * 72 / 2.54]  # the top margin
-    assert header and all(y < top for y, _ in header)
-    words = " ".join(text for _, text in header)
+    doc.add(Paragraph.of("Halaman pertama.")).add(PageBreak()).add(Paragraph.of("Halaman kedua."))
+    first, second = PdfReader(io.BytesIO(PdfExporter().render(doc))).pages
+    top = float(second.mediabox.top)
+    margin = top - 2.6 * 72 / 2.54
+    header = [(x, y, text) for x, y, text in _lines(second) if y > margin]
+    assert header and all(y < top for _, y, _ in header)
+    words = " ".join(text for _, _, text in header)
     assert "Laporan Evaluasi" in words and "Tahun 2024" in words and "Keluarga" in words
+    title_x = min(x for x, _, text in header if "Laporan" in text)
+    unit_x = min(x for x, _, text in header if "Dinas" in text)
+    assert unit_x - title_x > 0.55 * float(second.mediabox.width - 5.5 * 72 / 2.54)
+
+    def body_y(page, words):
+        return next(y for _, y, text in _lines(page) if words in text)
+
+    assert body_y(second, "Halaman kedua") == pytest.approx(body_y(first, "Halaman pertama"))
+    assert not [text for _, y, text in _lines(first) if y > margin]  # no header on page 1
 
 
 def test_the_running_header_names_the_unit_once():
