@@ -361,6 +361,6 @@ def test_the_running_header_names_the_unit_once():
     named = Document("Laporan Kinerja Kecamatan Towuti 2024", "lkjip", "Kecamatan Towuti")
     assert named.running_unit == ""
     assert Document("Perjanjian Kinerja 2024", "pk", "Kecamatan Towuti").running_unit
-    named.add(Paragraph("Satu.")).add(PageBreak()).add(Paragraph("Dua."))
+    named.add(Paragraph.of("Satu.")).add(PageBreak()).add(Paragraph.of("Dua."))
     text = PdfReader(io.BytesIO(PdfExporter().render(named))).pages[1].extract_text()
     assert text.count("Kecamatan Towuti") == 1
