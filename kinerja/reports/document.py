@@ -3,20 +3,55 @@
 Builders (``kinerja.reports.builders``) turn data into a :class:`Document`; they format
 every figure once, here, as display text in Indonesian form, so that all exporters show
 the same characters. A :class:`Cell` also keeps the exact ``value`` for exporters that
-write real numbers (XLSX). Pure Python: no Django, no python-docx, no WeasyPrint.
+write real numbers (XLSX). Every text is made writable by every exporter as it enters the
+model (:func:`clean_text`). Pure Python: no Django, no python-docx, no WeasyPrint.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
 Align = Literal["left", "right", "center"]
 
+#: What XML 1.0 cannot hold, and so neither DOCX, XLSX nor the PDF's HTML: control
+#: characters but tab and line feed, surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|\r\n?")
+#: Word's line and page breaks, pasted into a text (vertical tab, form feed), and a carriage
+#: return (with its line feed) are line breaks; the rest goes.
+_AS_LINE_BREAK = {"\x0b", "\x0c", "\r", "\r\n"}
+
+
+def clean_text(text: str) -> str:
+    """``text`` as every exporter can write it (see ``_NOT_XML``): a user's analysis pasted
+    from Word keeps its line breaks; a stray control character is dropped."""
+    if _NOT_XML.search(text) is None:
+        return text
+    return _NOT_XML.sub(lambda m: "\n" if m[0] in _AS_LINE_BREAK else "", text)
+
+
+class _CleanText:
+    """Cleans a dataclass's text fields (``str`` or ``tuple[str, ...]``) as it is made."""
+
+    def __post_init__(self) -> None:
+        for name, is_tuple in _text_fields(type(self)):
+            value = getattr(self, name)
+            cleaned = tuple(map(clean_text, value)) if is_tuple else clean_text(value)
+            if cleaned != value:
+                object.__setattr__(self, name, cleaned)  # frozen: set once, as it is made
+
+
+@cache
+def _text_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    kinds = {"str": False, "tuple[str, ...]": True}
+    return tuple((f.name, kinds[f.type]) for f in fields(cls) if f.type in kinds)
+
 
 @dataclass(frozen=True)
-class Run:
+class Run(_CleanText):
     text: str
     bold: bool = False
     italic: bool = False
@@ -37,19 +72,19 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class Heading:
+class Heading(_CleanText):
     text: str
     level: int = 1  # 1 = BAB, 2 = section, 3 = subsection; all appear in TOC and bookmarks
 
 
 @dataclass(frozen=True)
-class BulletList:
+class BulletList(_CleanText):
     items: tuple[str, ...]
     ordered: bool = False
 
 
 @dataclass(frozen=True)
-class Cell:
+class Cell(_CleanText):
     text: str = ""
     value: Decimal | int | None = None  # the exact number behind ``text`` (for XLSX)
     align: Align = "left"
@@ -67,7 +102,7 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(_CleanText):
     """A real table. ``header`` rows repeat on every page; ``widths`` are relative."""
 
     header: tuple[tuple[Cell, ...], ...]
@@ -92,13 +127,13 @@ class Table:
 
 
 @dataclass(frozen=True)
-class Series:
+class Series(_CleanText):
     name: str
     values: tuple[Decimal | None, ...]
 
 
 @dataclass(frozen=True)
-class Chart:
+class Chart(_CleanText):
     """A chart described by its data; ``kinerja.reports.charts`` draws it (PDF, SVG or PNG)."""
 
     kind: Literal["bar", "line", "barh"]
@@ -117,12 +152,12 @@ class PageBreak:
 
 
 @dataclass(frozen=True)
-class TableOfContents:
+class TableOfContents(_CleanText):
     title: str = "DAFTAR ISI"
 
 
 @dataclass(frozen=True)
-class Signature:
+class Signature(_CleanText):
     place_date: str  # "Towuti, 20 Januari 2025"
     jabatan: str
     nama: str
@@ -139,7 +174,7 @@ class SignaturePair:
 
 
 @dataclass(frozen=True)
-class Cover:
+class Cover(_CleanText):
     title: tuple[str, ...]  # lines, e.g. ("LAPORAN EVALUASI KINERJA", "TRIWULAN IV TAHUN 2024")
     organisation: tuple[str, ...]  # ("PEMERINTAH KABUPATEN LUWU TIMUR", "KECAMATAN TOWUTI")
     place_year: str = ""  # "2025"
@@ -160,7 +195,7 @@ Block = (
 
 
 @dataclass
-class Document:
+class Document(_CleanText):
     title: str  # document title (metadata, running header)
     kind: str  # "triwulan" | "lkjip" | "pk"
     unit: str  # "Kecamatan Towuti"

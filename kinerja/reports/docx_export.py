@@ -139,9 +139,9 @@ def _setup_page(doc, model: m.Document, has_cover: bool) -> None:
     for part in (section.first_page_header, section.first_page_footer):
         part.is_linked_to_previous = False  # page 1: no header; no footer on a cover
     header = section.header.paragraphs[0]
-    header.add_run(parts.clean(model.title))
+    header.add_run(model.title)
     if model.running_unit:
-        header.add_run("\t" + parts.clean(model.running_unit))
+        header.add_run("\t" + model.running_unit)
     footers = [section.footer] + ([] if has_cover else [section.first_page_footer])
     for footer in footers:
         paragraph = footer.paragraphs[0]
@@ -189,7 +189,7 @@ class _Writer:
 
     def para(self, text: str = "", style: str = "Body Text"):
         after_table = self._last_is_table()
-        paragraph = self.doc.add_paragraph(parts.clean(text))
+        paragraph = self.doc.add_paragraph(text)
         paragraph._p.style = self.doc.styles[style].style_id  # faster than by name
         if self._break or self._first:  # explicit, so a first BAB makes no empty page 1
             paragraph.paragraph_format.page_break_before = self._break and not self._first
@@ -211,7 +211,7 @@ class _Writer:
     def _paragraph(self, block: m.Paragraph) -> None:
         paragraph = self.para("", PARAGRAPH_STYLES.get(block.style, "Body Text"))
         for run in block.runs:
-            added = paragraph.add_run(parts.clean(run.text))
+            added = paragraph.add_run(run.text)
             added.bold, added.italic = run.bold or None, run.italic or None
 
     def _heading(self, block: m.Heading) -> None:
@@ -248,7 +248,7 @@ class _Writer:
         paragraph = self.para("", "Figure")
         png = io.BytesIO(render_png(block, dpi=CHART_DPI))
         shape = paragraph.add_run().add_picture(png, width=TEXT_WIDTH)
-        shape._inline.docPr.set("descr", parts.clean(block.caption or block.title))
+        shape._inline.docPr.set("descr", block.caption or block.title)
         if block.caption:
             paragraph.paragraph_format.keep_with_next = True
             self.para(block.caption, "Caption")
@@ -308,7 +308,7 @@ class _Writer:
         for i, line in enumerate(self.model.kop):
             paragraph = cells[-1].paragraphs[0] if i == 0 else cells[-1].add_paragraph()
             paragraph._p.style = self.doc.styles["Kop"].style_id
-            run = paragraph.add_run(parts.clean(line))
+            run = paragraph.add_run(line)
             if i == 0:
                 run.bold, run.font.size = True, Pt(14)
         rule = self.para("", "Spacer")

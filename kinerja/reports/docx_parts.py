@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,15 +25,6 @@ HEADER_FILL = "D9D9D9"  # light grey behind header rows
 SHADE_FILL = "F2F2F2"  # lighter grey behind total and group rows (Row.shade)
 LEVEL_INDENT = Cm(0.4)  # per Row.level, on the cell Table.indented() names
 
-# Characters that XML 1.0 cannot hold (lxml refuses them): control characters, surrogates.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    """``text`` without the characters that would make the XML invalid."""
-    return _NOT_XML.sub("", text)
-
-
 # --- package ------------------------------------------------------------------------------
 
 KIND_NAMES = {
@@ -57,11 +47,11 @@ def setup_package(doc: DocxDocument, model: Document) -> None:
             del rels[r_id]  # the template's thumbnail and stale Word 2010 styles
     now = datetime.now(UTC).replace(microsecond=0)
     props = doc.core_properties
-    props.title = clean(model.title)
+    props.title = model.title
     kind = KIND_NAMES.get(model.kind, model.kind)
-    props.subject = clean(" — ".join(x for x in (kind, model.unit) if x))
+    props.subject = " — ".join(x for x in (kind, model.unit) if x)
     props.author = props.last_modified_by = "Kinerja"
-    props.keywords = clean("; ".join(x for x in ("SAKIP", kind, model.unit) if x))
+    props.keywords = "; ".join(x for x in ("SAKIP", kind, model.unit) if x)
     props.category, props.comments, props.language = kind, "Dibuat oleh Kinerja", "id-ID"
     props.created = props.modified = now
     props.revision = 1
@@ -282,7 +272,7 @@ def _cell_paragraph(style_id: str, cell: Cell | None, header: bool, bold: bool, 
     if cell is None or not cell.text:
         return f"<w:p>{ppr}</w:p>"
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    text = xml_escape(clean(cell.text))
+    text = xml_escape(cell.text)
     return f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
@@ -328,7 +318,7 @@ def add_signatures(
             if kind == "space":
                 paragraph.add_run("\n\n")  # with the paragraph itself: three empty lines
             elif text:
-                run = paragraph.add_run(clean(text))
+                run = paragraph.add_run(text)
                 if kind == "nama":
                     run.bold = run.underline = True
     return table

@@ -301,7 +301,7 @@ def test_paragraph_styles_runs_lists_and_special_characters(word):
     assert intro.style.name == "Body Text"
     assert [(r.bold, r.italic) for r in intro.runs] == [(None, None), (True, None), (None, True)]
     assert by_text["Capaian = Realisasi / Target × 100%"].style.name == "Formula"
-    assert by_text["catatan kecil dengan karakter kendali"].style.name == "Note"
+    assert by_text["catatan kecil\n dengan karakter kendali"].style.name == "Note"  # \x0b: a break
     assert by_text["TENGAH"].style.name == "Center"
     assert by_text["Grafik di atas …"].style.name == "Caption"
     body = word.styles["Body Text"]
