@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import gc
 import io
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from xml.etree import ElementTree
 
+import cssselect2
 import pikepdf
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.html import UA, UA_COUNTER_STYLE
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from kinerja.reports import charts
@@ -36,9 +40,63 @@ class PdfExporter:
         charts.prerender(placed, "pdf", beside=True)  # drawn while WeasyPrint lays out
         html = render_html(document, for_print=True, chart_src=lambda _chart: CHART_SLOT)
         with _collect_less_often():
-            laid_out = HTML(string=html, url_fetcher=_report_fetcher()).render()
+            laid_out = ReportHTML(html, url_fetcher=_report_fetcher()).render()
             pdf = laid_out.write_pdf()
             return _draw_charts(pdf, laid_out.pages, placed)
+
+
+class ReportHTML(HTML):
+    """A report's HTML for WeasyPrint, parsed by expat (:func:`xml_tree`) instead of by
+    WeasyPrint's HTML5 parser: Towuti's 270 KB take 10 ms instead of 0,3 s (pure Python), a
+    twentieth of its PDF. The element tree is the one the HTML parser builds, so the PDF is
+    the same to the byte (tested). HTML that is not well-formed XML is parsed by WeasyPrint.
+    Its user-agent stylesheet is WeasyPrint's, with pseudo-elements only where a report has
+    them (:data:`REPORT_UA`).
+    """
+
+    def __init__(self, html: str, url_fetcher: URLFetcher):
+        root = xml_tree(html)
+        if root is None:
+            super().__init__(string=html, url_fetcher=url_fetcher)
+            return
+        super().__init__(string="<html></html>", url_fetcher=url_fetcher)  # base URL, fetcher
+        self.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+        self.etree_element = self.wrapper_element.etree_element
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        return [REPORT_UA, *super()._ua_stylesheets(forms)[1:]]
+
+
+#: WeasyPrint's user-agent stylesheet with ``::marker`` for list items only and without the
+#: footnote and note pseudo-elements (``::footnote-call`` …), which a report never has. As
+#: written, for every element, they made WeasyPrint compute six styles for each of Towuti's
+#: 5.600 elements: 35.000 styles where the elements themselves needed 1.100, a tenth of its
+#: PDF. Where WeasyPrint's rules read otherwise, they are kept as they are.
+REPORT_UA = CSS(
+    string=re.sub(
+        r"^::marker \{",
+        "li::marker {",
+        re.sub(r"^::(footnote|note)-[a-z]+ \{[^}\n]*\}$", "", UA, flags=re.MULTILINE),
+        flags=re.MULTILINE,
+    ),
+    counter_style=UA_COUNTER_STYLE,
+)
+
+
+def xml_tree(html: str) -> ElementTree.Element | None:
+    """``html``'s element tree if it is well-formed XML once its void elements (``<br>``,
+    ``<col>``, ``<img>``, ``<meta>``) are closed, else None. A report's templates write such
+    markup, every text and attribute escaped by Django; a control character in a user's text,
+    say, is not XML."""
+    try:
+        root = ElementTree.fromstring(_VOID.sub(r"<\1\2/>", html))
+    except ElementTree.ParseError:
+        return None
+    root.text = None  # as the HTML parser: no text before <head>
+    return root
+
+
+_VOID = re.compile(r"<(br|col|img|meta)\b([^>]*?)/?>")
 
 
 #: The ``src`` of every chart's image in the report's HTML: an empty image of the chart's

@@ -364,3 +364,39 @@ def test_the_running_header_names_the_unit_once():
     named.add(Paragraph.of("Satu.")).add(PageBreak()).add(Paragraph.of("Dua."))
     text = PdfReader(io.BytesIO(PdfExporter().render(named))).pages[1].extract_text()
     assert text.count("Kecamatan Towuti") == 1
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    written = io.BytesIO()
+    Image.new("RGB", (4, 4), "#3b5b92").save(written, "PNG")
+    return written.getvalue()
+
+
+def test_the_report_parsed_as_xml_gives_the_pdf_of_weasyprints_html_parser():
+    from weasyprint import HTML
+
+    from kinerja.reports.pdf_export import CHART_SLOT, ReportHTML, _report_fetcher, xml_tree
+
+    document = sample_document()
+    document.kop, document.logo = ("PEMERINTAH KABUPATEN", "KECAMATAN TOWUTI"), _png()
+    document.add(Paragraph.of("Baris satu\nbaris dua"), Signature("T", "CAMAT\nTOWUTI", "Andi"))
+    html = render_html(document, chart_src=lambda _chart: CHART_SLOT)
+    assert xml_tree(html) is not None  # the report takes the XML parser
+
+    def pdf(page) -> bytes:
+        return page.render().write_pdf()
+
+    theirs = pdf(HTML(string=html, url_fetcher=_report_fetcher()))
+    assert pdf(ReportHTML(html, url_fetcher=_report_fetcher())) == theirs
+
+
+def test_html_that_is_not_xml_is_parsed_by_weasyprint():
+    from kinerja.reports.pdf_export import ReportHTML, _report_fetcher, xml_tree
+
+    html = "<!DOCTYPE html><html><body><p>Satu&nbsp;dua<hr></p></body></html>"
+    assert xml_tree(html) is None  # an HTML entity, an unclosed <hr>
+    page = ReportHTML(html, url_fetcher=_report_fetcher())
+    text = PdfReader(io.BytesIO(page.render().write_pdf())).pages[0].extract_text()
+    assert text.replace("\xa0", " ") == "Satu dua"
