@@ -27,7 +27,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from kinerja.rules import ParseError, format_angka, parse_angka, round_half_up
+from kinerja.rules import ParseError, clean_text, format_angka, parse_angka, round_half_up
 
 FORMAT = {
     "teks": "General",
@@ -67,9 +67,12 @@ class Lembar:
 
 
 def nilai_sel(nilai: object, jenis: str) -> object:
-    """The value written: percentages rounded half-up to 2 decimals as shown, others exact."""
+    """The value written: percentages rounded half-up to 2 decimals as shown, others exact;
+    a text as XLSX can hold it (a line break pasted from Word would fail the workbook)."""
     if jenis == "persen" and isinstance(nilai, Decimal):
         return round_half_up(nilai, 2)
+    if isinstance(nilai, str):
+        return clean_text(nilai)
     return nilai
 
 

@@ -4,33 +4,20 @@ Builders (``kinerja.reports.builders``) turn data into a :class:`Document`; they
 every figure once, here, as display text in Indonesian form, so that all exporters show
 the same characters. A :class:`Cell` also keeps the exact ``value`` for exporters that
 write real numbers (XLSX). Every text is made writable by every exporter as it enters the
-model (:func:`clean_text`). Pure Python: no Django, no python-docx, no WeasyPrint.
+model (:func:`kinerja.rules.text.clean_text`). Pure Python: no Django, no python-docx, no
+WeasyPrint.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from functools import cache
 from typing import Literal
 
+from kinerja.rules.text import clean_text
+
 Align = Literal["left", "right", "center"]
-
-#: What XML 1.0 cannot hold, and so neither DOCX, XLSX nor the PDF's HTML: control
-#: characters but tab and line feed, surrogates, U+FFFE and U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|\r\n?")
-#: Word's line and page breaks, pasted into a text (vertical tab, form feed), and a carriage
-#: return (with its line feed) are line breaks; the rest goes.
-_AS_LINE_BREAK = {"\x0b", "\x0c", "\r", "\r\n"}
-
-
-def clean_text(text: str) -> str:
-    """``text`` as every exporter can write it (see ``_NOT_XML``): a user's analysis pasted
-    from Word keeps its line breaks; a stray control character is dropped."""
-    if _NOT_XML.search(text) is None:
-        return text
-    return _NOT_XML.sub(lambda m: "\n" if m[0] in _AS_LINE_BREAK else "", text)
 
 
 class _CleanText:

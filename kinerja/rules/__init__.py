@@ -1,7 +1,7 @@
 """Rules core of Kinerja: SAKIP figures computed exactly, in pure Python.
 
 Capaian (achievement), quarterly aggregation, roll-up, predikat scales, budget
-absorption (serapan) and Indonesian formats. No Django, no database: every
+absorption (serapan), Indonesian formats and clean text. No Django, no database: every
 function takes and returns :class:`~decimal.Decimal` values (floats are refused)
 and small frozen dataclasses. See ``README.md`` in this package for examples.
 """
@@ -42,6 +42,7 @@ from .quarters import (
 )
 from .rollup import ALASAN_BOBOT_NOL, ALASAN_ROLLUP_KOSONG, AturanRollup, Rollup, rollup
 from .serapan import ALASAN_PAGU_NOL, compute_serapan
+from .text import clean_text
 
 __all__ = [
     "ALASAN_BOBOT_NOL",
@@ -67,6 +68,7 @@ __all__ = [
     "SkalaPredikat",
     "aggregate",
     "capaian_sd_triwulan",
+    "clean_text",
     "capaian_triwulan",
     "compute_capaian",
     "compute_serapan",

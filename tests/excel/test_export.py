@@ -65,3 +65,11 @@ def test_csv_forms_and_xlsx_widths():
     ws = load_workbook(io.BytesIO(buku_xlsx([sheet])))["Uji"]
     assert ws["C2"].value == 1234.5 and ws["A2"].value == "7.01"
     assert ws.column_dimensions["B"].width >= len('Kantor; "Camat"')
+
+
+def test_a_text_pasted_from_word_is_written_to_xlsx_and_csv():
+    sheet = Lembar("Uji", [Kolom("Rekomendasi"), Kolom("Progres")])
+    sheet.tambah(["Rapat koordinasi\x0bsetiap bulan", "Selesai\x07"])
+    ws = load_workbook(io.BytesIO(buku_xlsx([sheet])))["Uji"]
+    assert [c.value for c in ws[2]] == ["Rapat koordinasi\nsetiap bulan", "Selesai"]
+    assert '"Rapat koordinasi\nsetiap bulan",Selesai' in ke_csv(sheet)

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import re
 
-from hypothesis import given
-from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -18,25 +15,8 @@ from kinerja.reports.document import (
     Row,
     Series,
     Table,
-    clean_text,
 )
 from kinerja.reports.exporters import get_exporter
-
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\r]")
-
-
-@given(st.text())
-def test_a_clean_text_holds_only_what_xml_can(text):
-    cleaned = clean_text(text)
-    assert NOT_XML.search(cleaned) is None
-    assert clean_text(cleaned) == cleaned
-    if NOT_XML.search(text) is None:
-        assert cleaned is text
-
-
-def test_breaks_pasted_from_word_or_windows_stay_line_breaks():
-    assert clean_text("satu\x0bdua\x0ctiga\r\nempat\rlima") == "satu\ndua\ntiga\nempat\nlima"
-    assert clean_text("bel\x07 dan nul\x00") == "bel dan nul"
 
 
 def test_every_text_of_the_model_is_cleaned_as_it_is_made():
