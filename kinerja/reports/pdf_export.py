@@ -86,8 +86,8 @@ REPORT_UA = CSS(
 def xml_tree(html: str) -> ElementTree.Element | None:
     """``html``'s element tree if it is well-formed XML once its void elements (``<br>``,
     ``<col>``, ``<img>``, ``<meta>``) are closed, else None. A report's templates write such
-    markup, every text and attribute escaped by Django; a control character in a user's text,
-    say, is not XML."""
+    markup, every text escaped by Django and cleaned by the report model (no control
+    characters); an entity such as ``&nbsp;`` in a template, say, would not be XML."""
     try:
         root = ElementTree.fromstring(_VOID.sub(r"<\1\2/>", html))
     except ElementTree.ParseError:
