@@ -86,6 +86,9 @@ def main() -> None:
     from bench.survey_web import bench_survey_web
 
     bench_survey_web(towuti)
+    from bench.machine import bench_machine
+
+    bench_machine()  # last: its million objects must not count in the reports' peak memory
 
 
 def bench_ikm() -> None:
