@@ -26,7 +26,12 @@ class _CleanText:
     def __post_init__(self) -> None:
         for name, is_tuple in _text_fields(type(self)):
             value = getattr(self, name)
-            cleaned = tuple(map(clean_text, value)) if is_tuple else clean_text(value)
+            if is_tuple and isinstance(value, tuple):
+                cleaned = tuple(clean_text(v) if isinstance(v, str) else v for v in value)
+            elif isinstance(value, str):
+                cleaned = clean_text(value)
+            else:  # what a caller gave that is no text (None, say) is left to the exporters
+                continue
             if cleaned != value:
                 object.__setattr__(self, name, cleaned)  # frozen: set once, as it is made
 

@@ -14,6 +14,7 @@ from kinerja.reports.document import (
     Paragraph,
     Row,
     Series,
+    Signature,
     Table,
 )
 from kinerja.reports.exporters import get_exporter
@@ -27,6 +28,7 @@ def test_every_text_of_the_model_is_cleaned_as_it_is_made():
     assert (chart.title, chart.categories, chart.series[0].name) == ("Judul", ("TW I",), "Target")
     assert (document.title, document.unit, document.kop) == ("Laporan\n", "Unit", ("KOP",))
     assert Paragraph.of("x\x0by").text == "x\ny"
+    assert Signature("T", "CAMAT", "Andi", None).nip is None  # no text: left as given
 
 
 def test_every_exporter_writes_a_text_pasted_with_control_characters():
