@@ -72,15 +72,13 @@ class ReportHTML(HTML):
 #: written, for every element, they made WeasyPrint compute six styles for each of Towuti's
 #: 5.600 elements: 35.000 styles where the elements themselves needed 1.100, a tenth of its
 #: PDF. Where WeasyPrint's rules read otherwise, they are kept as they are.
-REPORT_UA = CSS(
-    string=re.sub(
-        r"^::marker \{",
-        "li::marker {",
-        re.sub(r"^::(footnote|note)-[a-z]+ \{[^}\n]*\}$", "", UA, flags=re.MULTILINE),
-        flags=re.MULTILINE,
-    ),
-    counter_style=UA_COUNTER_STYLE,
+REPORT_UA_TEXT = re.sub(
+    r"^::marker \{",
+    "li::marker {",
+    re.sub(r"^::(footnote|note)-[a-z]+ \{[^}\n]*\}$", "", UA, flags=re.MULTILINE),
+    flags=re.MULTILINE,
 )
+REPORT_UA = CSS(string=REPORT_UA_TEXT, counter_style=UA_COUNTER_STYLE)
 
 
 def xml_tree(html: str) -> ElementTree.Element | None:
