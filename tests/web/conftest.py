@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import serializers
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 
 from kinerja.web.models import Peran
 from tests import factories
@@ -141,3 +141,22 @@ def keep_seeded_rows(seeded_rows, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         put_back(seeded_rows)
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """Debian's Chromium through Playwright, for the browser tests (``tests/web/browser.py``)."""
+    from tests.web.browser import CHROMIUM, SHOTS
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
+    # itself are still plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    SHOTS.mkdir(exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+        # ORM calls made while Playwright's loop runs get their own connection; close it
+        # here, or PostgreSQL refuses to drop the test database.
+        connections.close_all()

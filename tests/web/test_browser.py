@@ -7,56 +7,15 @@ never ``playwright install``. Screenshots go to /tmp/kinerja-layar/ for a human 
 from __future__ import annotations
 
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 from django.db import connections
 
 from kinerja.measurement.models import Realisasi, StatusTriwulan
 from kinerja.web import versi_push
-from tests.web.conftest import PASSWORD
+from tests.web.browser import BROWSER, SHOTS, sign_in
 
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path("/tmp/kinerja-layar")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() or shutil.which("chromium") is None,
-        reason="Chromium Debian belum terpasang (jalankan scripts/chromium.sh)",
-    ),
-]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def rows_put_back(keep_seeded_rows):
-    """live_server commits, so each test ends with a flush that also empties the rows the
-    migrations seeded; they are put back for the tests that run after this module."""
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
-    # itself are still plain synchronous code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    SHOTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
-        # ORM calls made while Playwright's loop runs get their own connection; close it
-        # here, or PostgreSQL refuses to drop the test database.
-        connections.close_all()
-
-
-def sign_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/masuk/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
+pytestmark = BROWSER
 
 
 @pytest.mark.usefixtures("versi_pushed")

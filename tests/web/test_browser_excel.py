@@ -1,6 +1,6 @@
 """In a real browser: operator uploads a filled template, reads the preview, applies it.
 
-Same Chromium and live server as tests/web/test_browser.py; screenshots go to
+Chromium and its helpers as for every browser test (tests/web/browser.py); screenshots go to
 /tmp/kinerja-layar/ for a human to look at.
 """
 
@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from kinerja.measurement.models import Realisasi
 from tests.excel.helpers import edit, find_row
-from tests.web.test_browser import (  # noqa: F401  (fixtures)
-    SHOTS,
-    browser,
-    pytestmark,
-    rows_put_back,
-    sign_in,
-)
+from tests.web.browser import BROWSER, SHOTS, sign_in
 from tests.web.test_excel import filled
 
+pytestmark = BROWSER
 
-def test_upload_preview_apply(world, live_server, browser, tmp_path):  # noqa: F811
+
+def test_upload_preview_apply(world, live_server, browser, tmp_path):
     base = live_server.url
     impor_url = f"{base}/unit/{world.a.kode}/2024/tw4/excel/impor/"
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")

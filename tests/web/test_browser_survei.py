@@ -1,42 +1,27 @@
 """In a real browser: a respondent fills the public survey form on a phone; the unit's
 dashboard shows the new IKM and the IKU realisasi changed.
 
-Same setup as ``test_browser.py`` (Debian's Chromium through Playwright); screenshots go to
+Chromium and its helpers as for every browser test (``tests/web/browser.py``); screenshots go to
 /tmp/kinerja-layar/ for a human to look at.
 """
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 from django.core.cache import cache
 
 from kinerja.measurement.models import Realisasi
 from kinerja.survey.domain import feed_iku, submit_response
+from tests.web.browser import BROWSER, SHOTS, sign_in
 from tests.web.skm import buka_survei, iku
-from tests.web.test_browser import (  # noqa: F401 (fixtures)
-    CHROMIUM,
-    SHOTS,
-    browser,
-    rows_put_back,
-    sign_in,
-)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() or shutil.which("chromium") is None,
-        reason="Chromium Debian belum terpasang (jalankan scripts/chromium.sh)",
-    ),
-]
+pytestmark = BROWSER
 
 PONSEL = {"width": 390, "height": 844}
 
 
-def test_respondent_fills_the_form_on_a_phone(world, live_server, browser):  # noqa: F811
+def test_respondent_fills_the_form_on_a_phone(world, live_server, browser):
     cache.clear()
     base = live_server.url
     survei, indikator = buka_survei(world.a), iku(world.a)

@@ -25,7 +25,7 @@ def test_unit_dashboard_shows_capaian_colours_chart_and_downloads(world, as_role
         .get(reverse("web:perangkat-detail", args=[world.a.kode, 2024, 4]))
         .content.decode()
     )
-    assert "90,00% · Tinggi" in html  # 9 of 10, terakhir
+    assert '90,00% · <span class="nama">Tinggi</span>' in html  # 9 of 10, terakhir
     assert "--warna: #" in html
     assert 'id="data-grafik"' in html and "chart-4.6.1.umd.min.js" in html
     assert "/unduh/triwulan/pdf/" in html and "/unduh/pk/docx/" in html

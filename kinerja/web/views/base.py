@@ -104,4 +104,6 @@ class UnitMixin(AksesMixin):
         ctx = super().get_context_data(**kwargs)
         ctx.update(perangkat=self.perangkat, tahun=self.tahun, triwulan=self.triwulan)
         ctx["kunci_url"] = {"kode": self.perangkat.kode, "tahun": self.tahun, "tw": self.triwulan}
+        # The unit's tabs say "Isi realisasi" or "Lihat isian" by it (partials/nav_unit.html).
+        ctx["boleh_isi"] = access.can(self.request.user, access.ISI, self.perangkat)
         return ctx

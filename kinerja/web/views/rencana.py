@@ -23,7 +23,6 @@ class TargetUpdateView(UnitMixin, TemplateView):
         ctx["halaman"] = halaman or rencana.load_halaman(
             self.perangkat, self.tahun, self.request.user
         )
-        ctx["boleh_isi"] = access.can(self.request.user, access.ISI, self.perangkat)
         return ctx
 
     def post(self, request, *args, **kwargs):

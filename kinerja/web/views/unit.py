@@ -51,7 +51,6 @@ class StatusMixin(UnitMixin):
         ctx["riwayat"] = RiwayatStatus.objects.filter(
             perangkat=self.perangkat, tahun=self.tahun, triwulan=self.triwulan
         ).select_related("oleh")[:20]
-        ctx["boleh_isi"] = access.can(self.request.user, access.ISI, self.perangkat)
         return ctx
 
 
