@@ -171,6 +171,7 @@ class _Writer:
     def render(self) -> bytes:
         has_cover = bool(self.model.blocks) and isinstance(self.model.blocks[0], m.Cover)
         _setup_styles(self.doc)
+        self.style_ids = parts.style_ids(self.doc)
         _setup_page(self.doc, self.model, has_cover)
         parts.setup_package(self.doc, self.model)
         if self.model.kop:
@@ -190,7 +191,7 @@ class _Writer:
     def para(self, text: str = "", style: str = "Body Text"):
         after_table = self._last_is_table()
         paragraph = self.doc.add_paragraph(text)
-        paragraph._p.style = self.doc.styles[style].style_id  # faster than by name
+        paragraph._p.style = self.style_ids[style]
         if self._break or self._first:  # explicit, so a first BAB makes no empty page 1
             paragraph.paragraph_format.page_break_before = self._break and not self._first
         if after_table and style in {"Body Text", "Note", "Center", "Formula", "Caption"}:
@@ -240,7 +241,7 @@ class _Writer:
             self.para(block.caption, "Table Caption")
         else:
             self._before_table()
-        parts.add_table(self.doc, block, TEXT_WIDTH)
+        parts.add_table(self.doc, block, TEXT_WIDTH, self.style_ids)
         for note in block.notes:
             self.para(note, "Table Note")
 
@@ -273,7 +274,7 @@ class _Writer:
         pair = isinstance(block, m.SignaturePair)
         signatures = [block.left, block.right] if pair else [None, block]
         self.para("", "Signature").paragraph_format.keep_with_next = True  # space above
-        parts.add_signatures(self.doc, signatures, TEXT_WIDTH)
+        parts.add_signatures(self.doc, signatures, TEXT_WIDTH, self.style_ids)
 
     _signaturepair = _signature
 
@@ -307,7 +308,7 @@ class _Writer:
             _picture(cells[0].paragraphs[0], logo, Cm(2.2), Emu(widths[0] - Cm(0.4)))
         for i, line in enumerate(self.model.kop):
             paragraph = cells[-1].paragraphs[0] if i == 0 else cells[-1].add_paragraph()
-            paragraph._p.style = self.doc.styles["Kop"].style_id
+            paragraph._p.style = self.style_ids["Kop"]
             run = paragraph.add_run(line)
             if i == 0:
                 run.bold, run.font.size = True, Pt(14)

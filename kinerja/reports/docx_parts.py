@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape as xml_escape
@@ -159,6 +159,15 @@ def add_bottom_rule(paragraph: DocxParagraph) -> None:
     p_pr.insert_element_before(borders, *_AFTER_PBDR)
 
 
+def style_ids(doc: DocxDocument) -> dict[str, str]:
+    """Every style's id by its name, read in one pass: python-docx finds a style by name by
+    scanning all of them, each time (a report sets the style of a thousand paragraphs)."""
+    ids: dict[str, str] = {}
+    for style in doc.styles:
+        ids.setdefault(style.name, style.style_id)  # the first of a name, as styles[name]
+    return ids
+
+
 def word_image(data: bytes | None) -> bytes | None:
     """Image bytes that Word shows (PNG, JPEG, GIF); SVG and anything else are left out."""
     magic = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
@@ -193,7 +202,9 @@ def new_table(doc: DocxDocument, nrows: int, widths: list[Emu], *, borders: bool
 # --- tables -------------------------------------------------------------------------------
 
 
-def add_table(doc: DocxDocument, model: Table, text_width: Length) -> DocxTable | None:
+def add_table(
+    doc: DocxDocument, model: Table, text_width: Length, style_ids: Mapping[str, str]
+) -> DocxTable | None:
     """The grid of ``model`` (caption and notes are the caller's): header rows repeat on every
     page, no row splits across pages, spans become merged cells (gridSpan, vMerge).
 
@@ -207,8 +218,8 @@ def add_table(doc: DocxDocument, model: Table, text_width: Length) -> DocxTable 
     if nrows == 0 or ncols == 0:
         return None
     widths = [Emu(w).twips for w in column_widths(model.widths, ncols, text_width)]
-    style_id = doc.styles["Table Text Small" if model.font_size == "small" else "Table Text"]
-    grid_style = doc.styles["Table Grid"].style_id
+    style_id = style_ids["Table Text Small" if model.font_size == "small" else "Table Text"]
+    grid_style = style_ids["Table Grid"]
     origins: dict[tuple[int, int], Placed] = {}
     continued: dict[tuple[int, int], Placed] = {}
     for placed, offset in [(p, 0) for p in header] + [(p, nhead) for p in body]:
@@ -251,7 +262,7 @@ def add_table(doc: DocxDocument, model: Table, text_width: Length) -> DocxTable 
             )
             text = placed.cell if placed and (r, c) in origins else None
             bold = is_head or (text is not None and (text.bold or row.bold))
-            xml.append(_cell_paragraph(style_id.style_id, text, is_head, bold, level))
+            xml.append(_cell_paragraph(style_id, text, is_head, bold, level))
             xml.append("</w:tc>")
             c += span
         xml.append("</w:tr>")
@@ -303,7 +314,10 @@ def _signature_rows(signatures: Sequence[Signature | None]) -> list[tuple[str, l
 
 
 def add_signatures(
-    doc: DocxDocument, signatures: Sequence[Signature | None], text_width: Length
+    doc: DocxDocument,
+    signatures: Sequence[Signature | None],
+    text_width: Length,
+    style_ids: Mapping[str, str],
 ) -> DocxTable:
     """A borderless table, one column per signature (``None`` leaves a column empty); the rows
     align place, jabatan, signing space, nama (bold, underlined), pangkat and NIP across it."""
@@ -313,7 +327,7 @@ def add_signatures(
     for r, ((kind, texts), tr) in enumerate(zip(rows, table._tbl.tr_lst, strict=True)):
         for text, tc in zip(texts, tr.tc_lst, strict=True):
             paragraph = _Cell(tc, table).paragraphs[0]
-            paragraph._p.style = doc.styles["Signature"].style_id
+            paragraph._p.style = style_ids["Signature"]
             paragraph.paragraph_format.keep_with_next = r < len(rows) - 1
             if kind == "space":
                 paragraph.add_run("\n\n")  # with the paragraph itself: three empty lines

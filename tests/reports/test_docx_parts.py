@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import docx
 import pytest
 
 from kinerja.reports.document import Cell
 from kinerja.reports.docx_export import TEXT_WIDTH
-from kinerja.reports.docx_parts import Placed, column_widths, place_cells
+from kinerja.reports.docx_parts import Placed, column_widths, place_cells, style_ids
 
 STAFF_HEADER = (
     (Cell("GOLONGAN", rowspan=3), Cell("JUMLAH PEGAWAI KUALIFIKASI PENDIDIKAN", colspan=4)),
@@ -73,3 +74,11 @@ def test_column_widths_are_relative_and_sum_to_the_total():
 
 
 # --- the document read back ---------------------------------------------------------------
+
+
+def test_style_ids_are_python_docxs_own_by_name():
+    doc = docx.Document()
+    ids = style_ids(doc)
+    assert ids["Heading 1"] == "Heading1" and ids["Table Grid"] == "TableGrid"
+    for style in doc.styles:
+        assert ids[style.name] == doc.styles[style.name].style_id
