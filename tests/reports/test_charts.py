@@ -6,11 +6,13 @@ import re
 import threading
 from decimal import Decimal
 
+import matplotlib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from kinerja.reports import charts
 from kinerja.reports.charts import CHART_SIZE_INCHES, render_png, render_svg
 from kinerja.reports.document import Chart, Series
 
@@ -89,6 +91,22 @@ def test_png_size_is_dpi_times_chart_size(dpi):
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = Image.open(io.BytesIO(png)).size
     assert (width, height) == (round(CHART_SIZE_INCHES[0] * dpi), round(CHART_SIZE_INCHES[1] * dpi))
+
+
+@pytest.mark.parametrize(
+    "chart", [_chart(), _budget(), _chart("line")], ids=["bar", "barh", "line"]
+)
+def test_png_is_matplotlibs_own_picture_in_rgb(chart):
+    """The PNG is written as RGB, not matplotlib's RGBA: the same pixels (a chart is
+    opaque), a smaller file."""
+    with charts._LOCK, matplotlib.rc_context(charts._RC):
+        own = io.BytesIO()
+        charts._new_figure(chart, 60).savefig(own, format="png", dpi=60, facecolor="white")
+    matplotlibs, ours = Image.open(own), Image.open(io.BytesIO(render_png(chart, dpi=60)))
+    assert (matplotlibs.mode, ours.mode) == ("RGBA", "RGB")
+    assert matplotlibs.getextrema()[3] == (255, 255)  # no pixel is transparent
+    assert ours.tobytes() == matplotlibs.convert("RGB").tobytes()
+    assert round(ours.info["dpi"][0]) == 60
 
 
 def test_default_png_resolution_is_200_dpi():
