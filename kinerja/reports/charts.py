@@ -131,25 +131,23 @@ def _remember(key: tuple[Chart, str, int], data: bytes) -> None:
             _CACHE.popitem(last=False)
 
 
+#: savefig's options for the vector formats: no dates or tool names, so that the same chart
+#: gives the same bytes. PNG is written by :func:`_png`.
+_SAVE_OPTIONS = {
+    "svg": {"metadata": {"Date": None, "Creator": None}},
+    "pdf": {"metadata": {"CreationDate": None, "Creator": None, "Producer": None}},
+}
+
+
 def _draw_job(job: tuple[Chart, str, int]) -> bytes:
     chart, fmt, dpi = job
-    if fmt == "svg":
-        options = {"metadata": {"Date": None, "Creator": None}}
-    elif fmt == "pdf":
-        options = {"metadata": {"CreationDate": None, "Creator": None, "Producer": None}}
-    else:
-        options = {}  # written by _png
-    return _render(chart, fmt, dpi, options)
-
-
-def _render(chart: Chart, fmt: str, dpi: int, options: dict) -> bytes:
     with _LOCK, matplotlib.rc_context(_RC):
         fig = _figure(chart, fmt, dpi)
         if fmt == "png":
             return _png(fig, dpi)
         buffer = io.BytesIO()
         with matplotlib.rc_context(pdf_fonts(fig) if fmt == "pdf" else {}):
-            fig.savefig(buffer, format=fmt, dpi=dpi, facecolor="white", **options)
+            fig.savefig(buffer, format=fmt, dpi=dpi, facecolor="white", **_SAVE_OPTIONS[fmt])
     return buffer.getvalue()
 
 
