@@ -93,6 +93,9 @@ class Row:
     shade: bool = False  # a total or group row with a light background
 
 
+WHOLE_TABLE_ROWS = 10  # a table of this many rows or fewer is kept on one page (Table.whole)
+
+
 @dataclass(frozen=True)
 class Table(_CleanText):
     """A real table. ``header`` rows repeat on every page; ``widths`` are relative."""
@@ -107,6 +110,12 @@ class Table(_CleanText):
     #: (None) the row's first left-aligned cell with text. The budget table indents the
     #: names and keeps its codes in a straight column.
     indent_cell: int | None = None
+
+    @property
+    def whole(self) -> bool:
+        """A short table, never split across pages (PDF and DOCX): a page break inside a few
+        rows would leave one or two of them, away from the table's caption and header."""
+        return len(self.rows) <= WHOLE_TABLE_ROWS
 
     def indented(self, row: Row) -> int | None:
         """The position in ``row.cells`` of the cell indented by ``row.level`` (None: none)."""

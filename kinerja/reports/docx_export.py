@@ -127,6 +127,7 @@ def _setup_styles(doc) -> None:
     styles["Header"].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     styles["Header"].paragraph_format.tab_stops.clear_all()
     styles["Header"].paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    parts.style_table_grid(doc)
 
 
 def _setup_page(doc, model: m.Document, has_cover: bool) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape as xml_escape
 
+import pyphen
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -21,8 +23,12 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from kinerja.reports.document import Cell, Document, Signature, Table
 
 ALIGN = {a: getattr(WD_ALIGN_PARAGRAPH, a.upper()) for a in ("left", "right", "center")}
-HEADER_FILL = "D9D9D9"  # light grey behind header rows
-SHADE_FILL = "F2F2F2"  # lighter grey behind total and group rows (Row.shade)
+#: The tables' look, the PDF's (``reports/css/document.css``): rules of 0,5 pt in grey-blue,
+#: the header rows and the total and group rows (Row.shade) on light grey-blue, cells padded
+#: 0,22 em × 0,45 em of their 9 pt (twips). Word's "Table Grid" pads 0,19 cm each side: a
+#: quarter more than the PDF, enough to break "Target" in its column as "Targe / t".
+RULE_COLOR, HEADER_FILL, SHADE_FILL = "8C96A3", "E3E8EF", "F1F3F6"
+CELL_MARGINS = {"top": 40, "left": 81, "bottom": 40, "right": 81}
 LEVEL_INDENT = Cm(0.4)  # per Row.level, on the cell Table.indented() names
 
 # --- package ------------------------------------------------------------------------------
@@ -168,6 +174,17 @@ def style_ids(doc: DocxDocument) -> dict[str, str]:
     return ids
 
 
+def style_table_grid(doc: DocxDocument) -> None:
+    """The template's "Table Grid", which every report table has, in the PDF's rules and
+    padding (:data:`CELL_MARGINS`): a reader who adds a table in Word gets the same look."""
+    tbl_pr = doc.styles["Table Grid"].element.find(qn("w:tblPr"))
+    for edge in tbl_pr.find(qn("w:tblBorders")):
+        edge.set(qn("w:color"), RULE_COLOR)
+    margins = tbl_pr.find(qn("w:tblCellMar"))
+    for side, twips in CELL_MARGINS.items():
+        margins.find(qn(f"w:{side}")).set(qn("w:w"), str(twips))
+
+
 def word_image(data: bytes | None) -> bytes | None:
     """Image bytes that Word shows (PNG, JPEG, GIF); SVG and anything else are left out."""
     magic = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
@@ -206,7 +223,8 @@ def add_table(
     doc: DocxDocument, model: Table, text_width: Length, style_ids: Mapping[str, str]
 ) -> DocxTable | None:
     """The grid of ``model`` (caption and notes are the caller's): header rows repeat on every
-    page, no row splits across pages, spans become merged cells (gridSpan, vMerge).
+    page, no row splits across pages, a short table (``Table.whole``) stays on one page, spans
+    become merged cells (gridSpan, vMerge).
 
     The table is written as WordprocessingML text and parsed once: a report has thousands of
     cells, and python-docx's per-property object API costs about a millisecond each.
@@ -262,7 +280,8 @@ def add_table(
             )
             text = placed.cell if placed and (r, c) in origins else None
             bold = is_head or (text is not None and (text.bold or row.bold))
-            xml.append(_cell_paragraph(style_id, text, is_head, bold, level))
+            keep = is_head or (model.whole and r < nrows - 1)  # with the next row: one page
+            xml.append(_cell_paragraph(style_id, text, is_head, bold, level, keep))
             xml.append("</w:tc>")
             c += span
         xml.append("</w:tr>")
@@ -272,10 +291,12 @@ def add_table(
     return DocxTable(tbl, doc._body)
 
 
-def _cell_paragraph(style_id: str, cell: Cell | None, header: bool, bold: bool, level: int) -> str:
+def _cell_paragraph(
+    style_id: str, cell: Cell | None, header: bool, bold: bool, level: int, keep: bool
+) -> str:
     align = "center" if header else (cell.align if cell else "left")
     ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/>'
-    if header:
+    if keep:
         ppr += "<w:keepNext/>"
     if level:
         ppr += f'<w:ind w:left="{Emu(LEVEL_INDENT * level).twips}"/>'
@@ -283,11 +304,23 @@ def _cell_paragraph(style_id: str, cell: Cell | None, header: bool, bold: bool, 
     if cell is None or not cell.text:
         return f"<w:p>{ppr}</w:p>"
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    text = xml_escape(cell.text)
+    text = xml_escape(hyphenated(cell.text) if header else cell.text).replace(SOFT_HYPHEN, _SHY)
     return f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 _JC = {"left": "left", "right": "right", "center": "center"}
+SOFT_HYPHEN = "\u00ad"
+_SHY = '</w:t><w:softHyphen/><w:t xml:space="preserve">'  # Word's optional hyphen
+_HYPHENATOR = pyphen.Pyphen(lang="id")  # WeasyPrint's own hyphenation of the PDF (lang="id")
+_WORD = re.compile(r"[^\W\d_]{5,}")  # letters only; 5 at least, as the PDF (2 + 1 + 2)
+
+
+def hyphenated(text: str) -> str:
+    """``text`` with an optional hyphen where the PDF may hyphenate each word: a header's
+    word wider than its column ("Realisasi", "SEDERAJAT") breaks as "Reali-/sasi" in Word
+    and LibreOffice too, not letter by letter as "Realis/asi". The hyphen is shown only at
+    a break; a search or a copy of the text finds the word whole."""
+    return _WORD.sub(lambda word: _HYPHENATOR.inserted(word[0], hyphen=SOFT_HYPHEN), text)
 
 
 # --- signatures ---------------------------------------------------------------------------

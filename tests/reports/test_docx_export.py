@@ -29,6 +29,7 @@ from kinerja.reports.document import (
     TableOfContents,
 )
 from kinerja.reports.docx_export import TEXT_WIDTH, DocxExporter
+from kinerja.reports.docx_parts import HEADER_FILL, SHADE_FILL
 from kinerja.reports.exporters import get_exporter
 from tests.reports.test_docx_parts import STAFF_HEADER
 
@@ -206,7 +207,7 @@ def test_header_rows_repeat_and_no_row_splits(word):
             assert tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is not None
             assert (tr_pr.find(qn("w:tblHeader")) is not None) == (i < nhead)
         for cell in table.rows[0].cells:
-            assert cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "D9D9D9"
+            assert cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == HEADER_FILL
             assert all(run.bold for run in cell.paragraphs[0].runs)
 
 
@@ -223,7 +224,7 @@ def test_table_widths_alignment_indent_and_shading(word):
     assert row.cells[2].paragraphs[0].alignment == 2  # right
     assert all(run.bold for run in tree.rows[1].cells[1].paragraphs[0].runs)  # level 0 = bold
     total = tree.rows[-1]
-    assert total.cells[2]._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "F2F2F2"
+    assert total.cells[2]._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == SHADE_FILL
     assert word.tables[0].rows[3].cells[0].paragraphs[0].style.name == "Table Text Small"
 
 
