@@ -119,6 +119,16 @@ def test_short_table_labels_are_never_hyphenated(files):
     assert not re.search(r"\n(?:Sub kegiat|Doku|Memu)[a-z]*[-\u2010]\n", text)
 
 
+def test_no_word_is_broken_letter_by_letter(files):
+    """A column wide enough for every short label: "Dokumen", "Indeks", never "Dokume / n"
+    or "Indek / s", cut where a narrow column ends (a hyphenated "Satu- / an" is fine)."""
+    _, _, pdf = files
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    broken = re.compile(r"^.*[^-\u2010\n]\n[a-z]{1,2}$", re.MULTILINE)
+    assert broken.search("Dokume\nn") and not broken.search("Satu\u2010\nan")
+    assert not broken.findall(text)
+
+
 def test_pdf_opens_pages_numbered_with_bookmarks(files):
     _, _, data = files
     reader = PdfReader(io.BytesIO(data))

@@ -171,7 +171,7 @@ def lampiran(ctx: ReportContext) -> list:
             ),
             rows=tuple(rows),
             caption=counter.table(f"Target dan Realisasi Indikator Tahun {ctx.tahun}"),
-            widths=(1.6, 3.15, 1.05, *([0.68] * 8)),  # "Sub kegiatan", "Dokumen" unbroken
+            widths=(1.45, 3.15, 1.2, *([0.68] * 8)),  # "Sub kegiatan", "Dokumen" unbroken
             font_size="small",
         ),
     ]

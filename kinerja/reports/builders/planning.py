@@ -87,7 +87,7 @@ def renstra_table(ctx: ReportContext, counter: Counter) -> Table:
         header=header,
         rows=tuple(rows),
         caption=counter.table(f"Tujuan, Sasaran dan Target Renstra {ctx.nama_unit}"),
-        widths=(0.6, 3.2, 3.2, 0.9, 0.9, *([0.8] * len(years)), 0.9),
+        widths=(0.6, 3.2, 3.1, 1.0, 0.9, *([0.8] * len(years)), 0.9),  # "Indeks" whole
         font_size="small",
     )
 
