@@ -20,7 +20,7 @@ from kinerja.planning.models import (
     SubKegiatan,
     TargetTriwulan,
 )
-from kinerja.rules import ParseError, format_triwulan, parse_angka
+from kinerja.rules import ParseError, format_triwulan, parse_angka, ringkas
 
 from .import_ import Catatan, Konteks, sama
 from .sheet import Baris, SelError, baca_lembar, nama_kolom
@@ -95,6 +95,8 @@ class Perencanaan:
             (t.indikator_id, t.triwulan): t
             for t in TargetTriwulan.objects.filter(indikator_id__in=self.indikator, tahun=ctx.tahun)
         }
+        for target in self.targets.values():  # its checks read the indicator as this import has it
+            target.indikator = self.indikator[target.indikator_id]
 
 
 def _scope(level: str, ctx: Konteks) -> dict:
@@ -261,7 +263,7 @@ def _indikator(plan: Perencanaan, row: Baris, seen: dict) -> None:
         "mode_target": _pilihan(row, "mode target", rules.ModeTarget, "per-triwulan"),
     }
     targets = {q: target_sel(row, f"target tw {_romawi(q)}") for q in TW}
-    log = Catatan(ctx, row, f"indikator '{nama[:50]}'")
+    log = Catatan(ctx, row, f"indikator '{ringkas(nama)}'")
     log.dibuat = ind.pk is None
     kolom = {"nama": "indikator", "satuan": "satuan", "polaritas": "polaritas"}
     exclude = (

@@ -12,7 +12,7 @@ import contextlib
 
 from kinerja.budget.models import Belanja, RealisasiBelanja
 from kinerja.measurement.models import Realisasi
-from kinerja.rules import format_triwulan
+from kinerja.rules import format_triwulan, ringkas
 
 from .import_ import Catatan, Konteks, sama
 from .rows import TINGKAT, Perencanaan, _duplikat, _romawi, parse_id
@@ -30,6 +30,8 @@ def run(ctx: Konteks) -> None:
         (r.indikator_id, r.triwulan): r
         for r in Realisasi.objects.filter(indikator_id__in=plan.indikator, tahun=ctx.tahun)
     }
+    for realisasi in plan.realisasi.values():  # its checks read the indicator as imported
+        realisasi.indikator = plan.indikator[realisasi.indikator_id]
     seen: dict = {}
     for row in ctx.lembar.get("Realisasi", []):
         with contextlib.suppress(SelError):
@@ -61,7 +63,7 @@ def _realisasi(plan: Perencanaan, row: Baris, seen: dict) -> None:
     values = {"nilai": nilai, **{t: row.teks(t.replace("_", " ")) for t in TEKS}}
     current = plan.realisasi.get((iid, q))
     tw = format_triwulan(q, short=True)
-    log = Catatan(ctx, row, f"realisasi {tw} '{ind.nama[:50]}'")
+    log = Catatan(ctx, row, f"realisasi {tw} '{ringkas(ind.nama)}'")
     if current is None and all(v in (None, "") for v in values.values()):
         log.selesai()
         return
@@ -169,7 +171,7 @@ def _belanja(plan, row: Baris, sub, belanja: dict, spent: dict, kolom, urutan: i
         row.galat("anggaran", "anggaran belanja wajib diisi (0 bila tidak ada pagu)")
         return None
     obj = belanja.get(bid) if bid is not None else Belanja(urutan=urutan)
-    log = Catatan(ctx, row, f"belanja '{row.teks('uraian')[:50]}'")
+    log = Catatan(ctx, row, f"belanja '{ringkas(row.teks('uraian'))}'")
     log.dibuat = obj.pk is None
     values = {
         "sub_kegiatan": sub,

@@ -10,6 +10,7 @@ from kinerja.planning.models import (
     PerjanjianKinerjaIndikator,
     TargetTahunan,
 )
+from kinerja.rules import ringkas
 
 from .import_ import Catatan
 from .rows import Perencanaan, _duplikat, parse_id
@@ -31,7 +32,7 @@ def renstra(plan: Perencanaan, row: Baris, seen: dict) -> None:
         return
     if _duplikat(row, seen, iid, "id", "ID indikator"):
         return
-    log = Catatan(ctx, row, f"Renstra '{ind.nama[:50]}'")
+    log = Catatan(ctx, row, f"Renstra '{ringkas(ind.nama)}'")
     values = {
         "kondisi_awal": row.angka("kondisi awal"),
         "kondisi_akhir": row.angka("kondisi akhir"),
@@ -84,7 +85,7 @@ def pk(plan: Perencanaan, row: Baris, seen: dict) -> None:
         return
     if _duplikat(row, seen, iid, "id", "ID indikator"):
         return
-    log = Catatan(ctx, row, f"PK '{ind.nama[:50]}'")
+    log = Catatan(ctx, row, f"PK '{ringkas(ind.nama)}'")
     target = row.angka("target pk")
     pk = PerjanjianKinerja.objects.filter(perangkat=ctx.perangkat, tahun=ctx.tahun).first()
     current = (

@@ -25,7 +25,7 @@ from kinerja.budget.models import Belanja, RealisasiBelanja
 from kinerja.periksa.check import Hasil, Opsi, periksa
 from kinerja.periksa.table import Tabel
 from kinerja.planning.tree import Node, load_tree
-from kinerja.rules import format_angka, format_triwulan
+from kinerja.rules import format_angka, format_triwulan, ringkas
 
 from .import_ import Catatan, Konteks, sama
 from .sheet import Baris, Buku, BukuError, Masalah, SelError, baca_lembar, nama_kolom, sel_angka
@@ -234,7 +234,7 @@ def run(ctx: Konteks, triwulan: int) -> None:
     used: set[int] = set()
     for b in sheet.baris:
         ctx.maju()
-        log = Catatan(ctx, b.baris, b.uraian[:50])
+        log = Catatan(ctx, b.baris, ringkas(b.uraian))
         log.cacat = b.nomor in bad
         if b.level in ("program", "kegiatan", "sub_kegiatan"):
             index = LEVELS.index(b.level)

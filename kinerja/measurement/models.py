@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from kinerja import rules
+
 
 class Realisasi(models.Model):
     indikator = models.ForeignKey("planning.Indikator", models.CASCADE, related_name="realisasi")
@@ -43,6 +45,13 @@ class Realisasi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indikator} {self.tahun} TW {self.triwulan}: {self.nilai}"
+
+    def clean(self) -> None:
+        """A summed indicator's realisasi is never negative, however it is entered (page,
+        API, Excel import, admin)."""
+        agregasi = self.indikator.agregasi if self.indikator_id else None
+        if agregasi and (negatif := rules.alasan_negatif("Realisasi", self.nilai, agregasi)):
+            raise ValidationError({"nilai": negatif})
 
 
 class StatusTriwulan(models.Model):

@@ -36,13 +36,14 @@ from .quarters import (
     Agregasi,
     ModeTarget,
     aggregate,
+    alasan_negatif,
     capaian_sd_triwulan,
     capaian_triwulan,
     year_to_date,
 )
 from .rollup import ALASAN_BOBOT_NOL, ALASAN_ROLLUP_KOSONG, AturanRollup, Rollup, rollup
 from .serapan import ALASAN_PAGU_NOL, compute_serapan
-from .text import clean_text
+from .text import clean_text, ringkas
 
 __all__ = [
     "ALASAN_BOBOT_NOL",
@@ -67,8 +68,10 @@ __all__ = [
     "RumusNegatif",
     "SkalaPredikat",
     "aggregate",
+    "alasan_negatif",
     "capaian_sd_triwulan",
     "clean_text",
+    "ringkas",
     "capaian_triwulan",
     "compute_capaian",
     "compute_serapan",

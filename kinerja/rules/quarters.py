@@ -20,6 +20,7 @@ __all__ = [
     "Agregasi",
     "ModeTarget",
     "aggregate",
+    "alasan_negatif",
     "capaian_sd_triwulan",
     "capaian_triwulan",
     "year_to_date",
@@ -48,6 +49,24 @@ class ModeTarget(StrEnum):
     """Each quarter's own target; year-to-date target = aggregate of quarters."""
     KUMULATIF = "kumulatif"
     """Each target already means "up to this quarter"; the latest one counts."""
+
+
+def alasan_negatif(apa: str, nilai: Decimal | None, rule: Agregasi | str) -> str | None:
+    """Why ``nilai`` cannot be the ``apa`` ("Realisasi", "Target") of an indicator whose
+    quarters add up with ``rule``: a negative count; else None. Under the other rules a
+    value may fall below zero (a growth rate, a balance).
+
+    >>> alasan_negatif("Realisasi", Decimal("-3"), Agregasi.JUMLAH)[:30]
+    'Realisasi tidak boleh negatif:'
+    >>> alasan_negatif("Target", Decimal("-3"), Agregasi.TERAKHIR) is None
+    True
+    """
+    if nilai is None or nilai >= 0 or Agregasi(rule) is not Agregasi.JUMLAH:
+        return None
+    return (
+        f"{apa} tidak boleh negatif: indikator ini dijumlahkan per triwulan "
+        "(banyaknya dokumen, orang, kegiatan, …)."
+    )
 
 
 def _aggregate_decimals(values: list[Decimal], rule: Agregasi) -> Decimal:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean_text"]
+__all__ = ["clean_text", "ringkas"]
 
 #: What XML 1.0 cannot hold: control characters but tab and line feed, surrogates, U+FFFE
 #: and U+FFFF; and a carriage return, with the line feed after it if any.
@@ -30,3 +30,21 @@ def clean_text(text: str) -> str:
     if _NOT_XML.search(text) is None:
         return text
     return _NOT_XML.sub(lambda m: "\n" if m[0] in _AS_LINE_BREAK else "", text)
+
+
+def ringkas(text: str, batas: int = 60) -> str:
+    """``text`` in at most ``batas`` characters, cut after a whole word and ended with "…"
+    when it is longer (a name in a message or a list); its words are never cut.
+
+    >>> ringkas("Jumlah dokumen perencanaan yang disusun tepat waktu", 30)
+    'Jumlah dokumen perencanaan…'
+    >>> ringkas("Laporan", 30)
+    'Laporan'
+    """
+    text = " ".join(text.split())
+    if len(text) <= batas:
+        return text
+    cut = text[: batas - 1]
+    if text[batas - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]  # the word cut in the middle goes whole
+    return cut.rstrip(" ,;:.-–—") + "…"

@@ -65,11 +65,8 @@ def parse_realisasi(
         value = rules.parse_angka(text, desimal)
     except rules.ParseError as exc:
         raise forms.ValidationError(str(exc)) from None
-    if value < 0 and score.agregasi == rules.Agregasi.JUMLAH:
-        raise forms.ValidationError(
-            "Realisasi tidak boleh negatif: indikator ini dijumlahkan per triwulan "
-            "(banyaknya dokumen, orang, kegiatan, …)."
-        )
+    if negatif := rules.alasan_negatif("Realisasi", value, score.agregasi):
+        raise forms.ValidationError(negatif)
     if abs(value) >= BATAS:
         raise forms.ValidationError("Angka terlalu besar.")
     if value.as_tuple().exponent < -4:

@@ -122,13 +122,9 @@ class TargetForm(forms.Form):
             except forms.ValidationError as exc:
                 self.add_error(name, exc)
                 continue
-            low = _lowest(data[name])
-            if low is not None and low < 0 and data.get("agregasi") == rules.Agregasi.JUMLAH:
-                self.add_error(
-                    name,
-                    "Target tidak boleh negatif: indikator ini dijumlahkan per triwulan "
-                    "(banyaknya dokumen, orang, kegiatan, …).",
-                )
+            agregasi = data.get("agregasi") or rules.Agregasi.TERAKHIR  # its own error
+            if negatif := rules.alasan_negatif("Target", _lowest(data[name]), agregasi):
+                self.add_error(name, negatif)
         return data
 
 

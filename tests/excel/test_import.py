@@ -208,3 +208,23 @@ def test_the_summary_counts_in_indonesian_form():
     assert (
         import_.Pratinjau(tetap=5000).ringkasan() == "dibuat: 0, diubah: 0, tetap: 5.000, galat: 0"
     )
+
+
+def test_a_summed_indicator_takes_no_negative_realisasi_or_target(towuti):
+    """As the pages and the API refuse them (the model's own check): a count never falls
+    below zero, and one negative row would have blocked every later save of the page."""
+    assert Indikator.objects.get(sub_kegiatan__kode=SUB).agregasi == "jumlah"
+    data = template_xlsx(towuti, 2024)
+    r, i = realisasi_row(data), find_row(data, "Indikator", Pemilik=SUB)
+    bad = edit(data, "Realisasi", {(r, "Realisasi"): -3})
+    bad = edit(bad, "Indikator", {(i, "Target TW III"): -1})
+    before = counts()
+    preview = import_.apply(bad, towuti, 2024)
+    assert not preview.disimpan and counts() == before
+    assert sorted((m.lembar, m.baris, m.kolom.split(" ")[1], m.alasan) for m in preview.galat) == [
+        ("Indikator", i, "(Target", "Target tidak boleh negatif: indikator ini dijumlahkan "
+         "per triwulan (banyaknya dokumen, orang, kegiatan, …)."),
+        ("Realisasi", r, "(Realisasi)", "Realisasi tidak boleh negatif: indikator ini "
+         "dijumlahkan per triwulan (banyaknya dokumen, orang, kegiatan, …)."),
+    ]  # fmt: skip
+    assert Realisasi.objects.get(indikator__sub_kegiatan__kode=SUB, triwulan=4).nilai == 1

@@ -14,6 +14,7 @@ from kinerja.rules import (
     Polaritas,
     Rentang,
     aggregate,
+    alasan_negatif,
     capaian_sd_triwulan,
     capaian_triwulan,
     year_to_date,
@@ -151,3 +152,16 @@ def test_four_quarters_required():
         year_to_date(dec(1, 1, 1), dec(1, 1, 1, 1), 1, J)
     with pytest.raises(ValueError, match="4 triwulan"):
         capaian_triwulan(dec(1, 1, 1, 1), dec(1, 1, 1, 1, 1), 1)
+
+
+@pytest.mark.parametrize("rule", list(Agregasi))
+@pytest.mark.parametrize("nilai", [None, D(0), D("0.0001"), D(5), D("-0.0001"), D(-3)])
+def test_only_a_summed_indicator_refuses_negatives(rule, nilai):
+    why = alasan_negatif("Realisasi", nilai, rule)
+    refused = rule is Agregasi.JUMLAH and nilai is not None and nilai < 0
+    assert (why is not None) == refused
+    if refused:
+        assert why.startswith("Realisasi tidak boleh negatif: indikator ini dijumlahkan")
+    assert alasan_negatif("Target", nilai, rule.value) == (
+        why and why.replace("Realisasi", "Target", 1)
+    )

@@ -187,6 +187,10 @@ class TargetTriwulan(models.Model):
     def clean(self) -> None:
         if self.nilai_atas is not None and self.nilai is not None and self.nilai_atas < self.nilai:
             raise ValidationError({"nilai_atas": "Batas atas tidak boleh lebih kecil dari target."})
+        # a summed indicator's target (of a range, its lower bound) is never negative
+        agregasi = self.indikator.agregasi if self.indikator_id else None
+        if agregasi and (negatif := rules.alasan_negatif("Target", self.nilai, agregasi)):
+            raise ValidationError({"nilai": negatif})
 
     @property
     def value(self) -> Decimal | rules.Rentang:
