@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from kinerja.measurement.lock import is_editable
 from kinerja.survey.hasil import HasilSurvei, hasil
 from kinerja.survey.models import Layanan, Survei
 
@@ -29,7 +30,16 @@ def survei_terbuka(kode: str, layanan_id: int | None = None) -> Survei | None:
         qs = qs.filter(layanan__isnull=True)
     else:
         qs = qs.filter(layanan_id=layanan_id, layanan__aktif=True)
-    return qs.order_by("-tahun", "-triwulan").first()
+    survei = qs.order_by("-tahun", "-triwulan").first()
+    if survei is not None and not menerima_isian(survei):
+        return None  # its quarter was submitted or locked: the link shows "closed"
+    return survei
+
+
+def menerima_isian(survei: Survei) -> bool:
+    """Whether the public form takes answers for ``survei``: it is open and its quarter is
+    still editable (not submitted, verified or locked, nor past its deadline)."""
+    return survei.dibuka and is_editable(survei.perangkat, survei.tahun, survei.triwulan)
 
 
 def form_path(kode: str, layanan_id: int | None = None) -> str:
@@ -75,6 +85,7 @@ class BarisUnsur:
 @dataclass(frozen=True)
 class PanelSkm:
     survei: Survei
+    menerima: bool  # the public form takes answers now (menerima_isian)
     hasil: HasilSurvei
     unsur: list[BarisUnsur]
     form_url: str
@@ -109,6 +120,7 @@ def panel(perangkat, tahun: int, triwulan: int) -> PanelSkm | None:
     ]
     return PanelSkm(
         survei=utama,
+        menerima=menerima_isian(utama),
         hasil=h,
         unsur=baris,
         form_url=form_path(perangkat.kode),

@@ -216,3 +216,30 @@ def test_qr_page_and_code_sheet(world, as_role):
     assert [buat_kode(survei.pk, n) in sheet for n in (4, 5, 7, 8)] == [False, True, True, False]
     assert sheet.count("<svg") == 3 and "dari=8" in sheet
     assert client.get(url, {"layanan": "999"}).status_code == 404
+
+
+def test_a_locked_quarter_shows_its_survey_closed_everywhere(world, as_role):
+    """The panel, the QR page and the public link agree: once the quarter is submitted or
+    locked the form takes no answers, and no page says "dibuka"."""
+    buka_survei(world.a)
+    client = as_role(world, "operator")
+    dasbor = reverse("web:perangkat-detail", args=[world.a.kode, 2024, 4])
+    qr = reverse("web:survei-qr", args=[world.a.kode, 2024, 4])
+    assert "<b>dibuka</b>" in client.get(dasbor).content.decode()
+    assert "Saat ini membuka survei Triwulan IV 2024" in client.get(qr).content.decode()
+    StatusTriwulan.objects.create(
+        perangkat=world.a.perangkat, tahun=2024, triwulan=4, status="terkunci"
+    )
+    panel = client.get(dasbor).content.decode()
+    assert "<b>ditutup</b>" in panel and "Formulir survei publik</a>" not in panel
+    assert "Belum ada survei yang dibuka" in client.get(qr).content.decode()
+    assert Client().get(form_url(world.a)).status_code == 404
+
+
+def test_the_error_count_is_the_fields_marked_red(world, client):
+    buka_survei(world.a)
+    html = client.post(form_url(world.a), {"usia": "30"}).content.decode()  # no answer at all
+    marked = html.count('class="galat"')
+    assert marked == 9  # U1–U9; the form's own "no answer at all" is not a field
+    assert f"Ada {marked} isian yang perlu diperbaiki (ditandai merah)." in html
+    assert "Belum ada satu pun jawaban" in html or "belum ada satu pun jawaban" in html

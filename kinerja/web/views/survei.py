@@ -18,7 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import TemplateView, View
 
-from kinerja.measurement.lock import TriwulanTerkunci, is_editable
+from kinerja.measurement.lock import TriwulanTerkunci
 from kinerja.organisations.models import PerangkatDaerah
 from kinerja.survey import kode as kode_sekali
 from kinerja.survey.domain import ResponDuplikat, feed_iku, submit_response
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 COOKIE = "kinerja_skm"  # random browser token for duplicate detection (hashed when stored)
 COOKIE_DETIK = 365 * 24 * 60 * 60
+UMUM = ("jawaban", "survei")  # errors of the whole form, not of a field marked red
 HONEYPOT = "situs_web"  # hidden from people; bots fill every field
 PROFIL = ("jenis_kelamin", "usia", "pendidikan", "pekerjaan", "pekerjaan_lainnya", "saran")
 
@@ -66,10 +67,6 @@ class RespondenCreateView(View):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.survei = skm.survei_terbuka(kwargs["kode"], kwargs.get("layanan"))
-        if self.survei is not None and not is_editable(
-            self.survei.perangkat, self.survei.tahun, self.survei.triwulan
-        ):
-            self.survei = None  # the quarter was submitted or locked: no more answers
         self.perangkat = (
             self.survei.perangkat
             if self.survei
@@ -96,8 +93,8 @@ class RespondenCreateView(View):
             "unsur": unsur,
             "data": data,
             "galat": galat,
-            "galat_umum": [v for k, v in galat.items() if k in ("jawaban", "survei")],
-            "jumlah_galat": len(galat),
+            "galat_umum": [v for k, v in galat.items() if k in UMUM],
+            "jumlah_galat": sum(k not in UMUM for k in galat),  # the fields marked red
             "tampil_kode": tampil_kode,
             "layanan_pilihan": skm.layanan_aktif(survei.perangkat) if not survei.layanan else [],
             "pilihan": {
