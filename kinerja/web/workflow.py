@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kinerja.measurement.lock import TENGGAT
 from kinerja.measurement.models import StatusTriwulan
 from kinerja.rules import format_triwulan
 from kinerja.web import access
@@ -32,7 +33,8 @@ class Transisi:
     dari: frozenset
     ke: str
     aksi: str  # the permission (kinerja.web.access) it needs
-    perlu_komentar: bool = False
+    #: The step needs a comment: what the form's hint calls it ("mengembalikan"), else "".
+    perlu_komentar: str = ""
 
 
 TRANSISI = {
@@ -50,7 +52,7 @@ TRANSISI = {
             frozenset({S.DIAJUKAN}),
             S.DIKEMBALIKAN,
             access.VERIFIKASI,
-            perlu_komentar=True,
+            perlu_komentar="mengembalikan",
         ),
         Transisi("kunci", "Kunci", frozenset({S.DIVERIFIKASI}), S.TERKUNCI, access.VERIFIKASI),
         Transisi(
@@ -59,7 +61,7 @@ TRANSISI = {
             frozenset({S.DIAJUKAN, S.DIVERIFIKASI, S.TERKUNCI}),
             S.DRAF,
             access.BUKA,
-            perlu_komentar=True,
+            perlu_komentar="membuka kembali",
         ),
     )
 }
@@ -73,6 +75,18 @@ PENJELASAN = {
     S.DIVERIFIKASI: "Diverifikasi oleh Inspektorat: data terkunci dan tampil di halaman publik.",
     S.TERKUNCI: "Terkunci: data final; hanya evaluator atau admin yang dapat membukanya kembali.",
 }
+
+
+def penjelasan(status: str, kunci) -> str:
+    """The status card's sentence; a draft or returned quarter past its deadline says that
+    it can no longer be changed (:class:`~kinerja.measurement.lock.Kunci`)."""
+    if kunci.jenis == TENGGAT:
+        label = dict(S.choices)[status]
+        return (
+            f"{label}, tetapi tenggat pengisian telah lewat: data tidak dapat diubah kecuali "
+            "admin pemda memberi pengecualian."
+        )
+    return PENJELASAN[status]
 
 
 def available(user, perangkat, status: str) -> list[Transisi]:

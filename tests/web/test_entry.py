@@ -153,3 +153,14 @@ def test_history_partial_lists_changes(world, as_role):
     html = client.get(url).content.decode()
     assert html.count("operator-a") == 2
     assert "dibuat" in html and "diubah" in html
+
+
+def test_a_refused_save_links_to_each_red_row(world, as_role):
+    client = as_role(world, "operator")
+    data = form_data(client, world)
+    data[f"r{world.a.sub_ind.id}-nilai"] = "abc"
+    html = client.post(entry_url(world), data).content.decode()
+    ind = world.a.sub_ind
+    link = f'<a href="#baris-{ind.id}">{ind.nama}</a>'
+    assert f"Tidak ada yang disimpan: perbaiki 1 baris yang ditandai merah: {link}." in html
+    assert f'<article class="baris ada-galat" id="baris-{ind.id}">' in html

@@ -159,3 +159,14 @@ def test_admin_sets_periods_and_grants_exceptions(world, root_client):
     assert item.oleh.username == "root"
     changelist = root_client.get(reverse("admin:measurement_pengecualiantenggat_changelist"))
     assert changelist.status_code == 200
+
+
+def test_a_draft_past_its_deadline_is_not_called_editable(world, as_role):
+    tutup(world)
+    html = as_role(world, "operator").get(entry_url(world)).content.decode()
+    card = html.split('id="status"')[1].split("</section>")[0]
+    assert "Draf, tetapi tenggat pengisian telah lewat" in card
+    assert "operator dapat mengisi" not in card
+    beri_pengecualian(world, timezone.now() + timedelta(days=2))
+    card = as_role(world, "operator").get(entry_url(world)).content.decode()
+    assert "Draf: operator dapat mengisi dan mengubah data." in card

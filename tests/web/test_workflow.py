@@ -66,3 +66,28 @@ def test_page_says_which_lock_applies_and_offers_only_allowed_steps(world, as_ro
     html = step(as_role(world, "evaluator"), world, "kembalikan").content.decode()
     assert "memerlukan komentar" in html
     assert 'value="verifikasi"' in html and 'value="kembalikan"' in html
+
+
+def test_a_returned_quarter_shows_the_evaluators_reason_on_its_card(world, as_role):
+    a, users = world.a.perangkat, world.users
+    workflow.apply(a, 2024, 4, "ajukan", users["kepala"])
+    workflow.apply(a, 2024, 4, "kembalikan", users["evaluator"], "Mohon lengkapi bukti IKM.")
+    url = reverse("web:perangkat-detail", args=[world.a.kode, 2024, 4])
+    card = as_role(world, "operator").get(url).content.decode().split('id="status"')[1]
+    card = card.split("</section>")[0]
+    reason = card.split("<details>")[0]  # above the collapsed log, not only inside it
+    assert "Dikembalikan oleh evaluator" in reason
+    assert "“Mohon lengkapi bukti IKM.”" in reason
+    workflow.apply(a, 2024, 4, "ajukan", users["kepala"])
+    card = as_role(world, "operator").get(url).content.decode().split('id="status"')[1]
+    assert "“Mohon lengkapi bukti IKM.”" not in card.split("<details>")[0]
+
+
+def test_the_comment_hint_names_only_the_steps_this_user_has(world, as_role):
+    url = reverse("web:perangkat-detail", args=[world.a.kode, 2024, 4])
+    kepala = as_role(world, "kepala").get(url).content.decode()
+    assert ">Ajukan</button>" in kepala and "(wajib untuk" not in kepala
+    workflow.apply(world.a.perangkat, 2024, 4, "ajukan", world.users["kepala"])
+    evaluator = as_role(world, "evaluator").get(url).content.decode()
+    assert "(wajib untuk mengembalikan dan membuka kembali)" in evaluator
+    assert " WITA</time>" in evaluator  # the log's times as every other time of the site

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from kinerja.measurement.lock import TriwulanTerkunci
 from kinerja.web import access, anggaran
+from kinerja.web.views.base import tolak_simpan
 from kinerja.web.views.unit import StatusMixin, unit_url
 
 SEKSI_SAJA = (
@@ -47,7 +48,11 @@ class RealisasiBelanjaUpdateView(StatusMixin, TemplateView):
             messages.error(request, exc.messages[0])
             return redirect(unit_url("realisasi-belanja-update", self))
         if hasil is None:
-            messages.error(request, "Tidak ada yang disimpan: perbaiki isian yang ditandai merah.")
+            lines = halaman.lines()
+            tolak_simpan(
+                request,
+                [(f"belanja-{b.line.id}", b.uraian) for b in lines if b.form and b.form.errors],
+            )
             return self.render_to_response(self.get_context_data(halaman=halaman), status=400)
         messages.success(request, f"{hasil.saved} baris belanja disimpan.")
         for text in hasil.peringatan:

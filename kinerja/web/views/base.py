@@ -8,9 +8,32 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.utils.html import format_html, format_html_join
 
 from kinerja.organisations.models import PerangkatDaerah
 from kinerja.web import access, csrf, versi
+
+TAUTAN_MAKS = 5  # rows linked by name in a refused save's message
+
+
+def tolak_simpan(request, salah: list[tuple[str, str]]) -> None:
+    """The message of a save refused for the rows ``salah`` (their anchor id and name): how
+    many, with a link to each of the first few, so that a red row far down a long page is
+    found without scrolling through it."""
+    tautan = format_html_join(", ", '<a href="#{}">{}</a>', salah[:TAUTAN_MAKS])
+    sisa = len(salah) - TAUTAN_MAKS
+    lagi = f" dan {sisa} baris lain" if sisa > 0 else ""
+    messages.error(
+        request,
+        format_html(
+            "Tidak ada yang disimpan: perbaiki {} baris yang ditandai merah: {}{}.",
+            len(salah),
+            tautan,
+            lagi,
+        )
+        if salah
+        else "Tidak ada yang disimpan: perbaiki isian yang ditandai merah.",
+    )
 
 
 def check_quarter(tahun: int, triwulan: int) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from kinerja.web import access, rencana
-from kinerja.web.views.base import UnitMixin
+from kinerja.web.views.base import UnitMixin, tolak_simpan
 from kinerja.web.views.unit import unit_url
 
 
@@ -29,7 +29,10 @@ class TargetUpdateView(UnitMixin, TemplateView):
         halaman = rencana.load_halaman(self.perangkat, self.tahun, request.user, request.POST)
         saved = rencana.save_halaman(halaman, self.perangkat, self.tahun)
         if saved is None:
-            messages.error(request, "Tidak ada yang disimpan: perbaiki isian yang ditandai merah.")
+            tolak_simpan(
+                request,
+                [(f"indikator-{b.id}", b.nama) for b in halaman.rows() if b.form and b.form.errors],
+            )
             return self.render_to_response(self.get_context_data(halaman=halaman), status=400)
         messages.success(request, f"{saved} isian perencanaan disimpan.")
         return redirect(unit_url("target-update", self))

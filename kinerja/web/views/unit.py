@@ -16,7 +16,7 @@ from kinerja.planning.models import Indikator
 from kinerja.rules import format_triwulan
 from kinerja.web import access, charts, entry, riwayat, skm, versi, workflow
 from kinerja.web.models import RiwayatStatus
-from kinerja.web.views.base import UnitMixin, VersiPageMixin
+from kinerja.web.views.base import UnitMixin, VersiPageMixin, tolak_simpan
 
 
 def unit_url(name: str, view: UnitMixin, **extra) -> str:
@@ -43,14 +43,22 @@ class StatusMixin(UnitMixin):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        status = status_of(self.perangkat, self.tahun, self.triwulan)
+        quarter = (self.perangkat, self.tahun, self.triwulan)
+        status = status_of(*quarter)
         ctx["status"] = status
         ctx["status_label"] = dict(workflow.S.choices)[status]
-        ctx["penjelasan"] = workflow.PENJELASAN[status]
-        ctx["langkah"] = workflow.available(self.request.user, self.perangkat, status)
-        ctx["riwayat"] = RiwayatStatus.objects.filter(
-            perangkat=self.perangkat, tahun=self.tahun, triwulan=self.triwulan
-        ).select_related("oleh")[:20]
+        ctx["kunci"] = kunci = kunci_of(*quarter, status=status)
+        ctx["penjelasan"] = workflow.penjelasan(status, kunci)
+        ctx["langkah"] = langkah = workflow.available(self.request.user, self.perangkat, status)
+        ctx["perlu_komentar"] = " dan ".join(t.perlu_komentar for t in langkah if t.perlu_komentar)
+        ctx["riwayat"] = riwayat_status = list(
+            RiwayatStatus.objects.filter(
+                perangkat=self.perangkat, tahun=self.tahun, triwulan=self.triwulan
+            ).select_related("oleh")[:20]
+        )
+        last = riwayat_status[0] if riwayat_status else None
+        if status == workflow.S.DIKEMBALIKAN and last and last.ke == status and last.komentar:
+            ctx["alasan_kembali"] = last  # the evaluator's reason, on the card itself
         return ctx
 
 
@@ -90,7 +98,7 @@ class RealisasiUpdateView(VersiPageMixin, StatusMixin, TemplateView):
     def get_context_data(self, halaman=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
         quarter = (self.perangkat, self.tahun, self.triwulan)
-        kunci = halaman.kunci if halaman else kunci_of(*quarter, status=ctx["status"])
+        kunci = halaman.kunci if halaman else ctx["kunci"]
         self.kunci = kunci
         ctx.update(kunci=kunci, pesan_kunci=kunci.pesan(*quarter))
         ctx["isian"] = self.isian(halaman, kunci, ctx["boleh_isi"])
@@ -126,7 +134,11 @@ class RealisasiUpdateView(VersiPageMixin, StatusMixin, TemplateView):
             messages.error(request, exc.messages[0])
             return redirect(unit_url("realisasi-update", self))
         if saved is None:
-            messages.error(request, "Tidak ada yang disimpan: perbaiki isian yang ditandai merah.")
+            rows = halaman.rows()
+            tolak_simpan(
+                request,
+                [(f"baris-{b.score.id}", b.score.nama) for b in rows if b.form and b.form.errors],
+            )
             return self.render_to_response(self.get_context_data(halaman=halaman), status=400)
         messages.success(request, f"{saved} baris disimpan.")
         return redirect(unit_url("realisasi-update", self))
