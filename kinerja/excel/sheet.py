@@ -139,6 +139,17 @@ def buku_xlsx(lembar: list[Lembar]) -> bytes:
     return out.getvalue()
 
 
+def angka_csv(nilai: Decimal, jenis: str) -> str:
+    """A number as CSV text: a percentage or an amount of rupiah with the 2 decimals it is
+    shown with (``62.50``, ``4094740600.00``), any other to the 4 decimals data are kept
+    with (a realisasi computed from capaian has endless ones) without trailing zeros:
+    ``80.1``, ``100``, ``92.8571``."""
+    if jenis in ("persen", "rupiah"):
+        return format(round_half_up(nilai, 2), "f")
+    teks = format(round_half_up(nilai, 4), "f")
+    return teks.rstrip("0").rstrip(".") if "." in teks else teks
+
+
 def ke_csv(lembar: Lembar, pemisah: str = ",") -> str:
     """CSV text with a BOM. With ``;`` decimals are written with a comma (Excel in Indonesian
     opens it directly); with ``,`` in machine form (``1234.56``). No thousands separator."""
@@ -151,7 +162,7 @@ def ke_csv(lembar: Lembar, pemisah: str = ",") -> str:
         for kolom, v in zip(lembar.kolom, nilai, strict=False):
             v = nilai_sel(v, kolom.jenis)
             if isinstance(v, Decimal | int) and not isinstance(v, bool):
-                teks = format(Decimal(v), "f")
+                teks = angka_csv(Decimal(v), kolom.jenis)
                 sel.append(teks.replace(".", ",") if pemisah == ";" else teks)
             else:
                 sel.append("" if v is None else str(v))

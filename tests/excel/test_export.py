@@ -57,11 +57,16 @@ def test_csv_forms_and_xlsx_widths():
         "Uji",
         [Kolom("Kode", "kode"), Kolom("Nama"), Kolom("Nilai", "angka"), Kolom("Persen", "persen")],
     )
-    sheet.tambah(["7.01", 'Kantor; "Camat"', Decimal("1234.5"), Decimal("88.48895")])
+    sheet.tambah(["7.01", 'Kantor; "Camat"', Decimal("1234.5000"), Decimal("88.48895")])
+    sheet.tambah(["7.02", "Rata-rata", Decimal(650) / 7, Decimal(100)])
     comma = ke_csv(sheet)
     assert comma.startswith("\ufeffKode,Nama,Nilai,Persen\r\n")
-    assert comma.endswith('7.01,"Kantor; ""Camat""",1234.5,88.49\r\n')
-    assert ke_csv(sheet, ";").endswith('7.01;"Kantor; ""Camat""";1234,5;88,49\r\n')
+    assert comma.endswith(
+        '7.01,"Kantor; ""Camat""",1234.5,88.49\r\n7.02,Rata-rata,92.8571,100.00\r\n'
+    )
+    assert ke_csv(sheet, ";").endswith(
+        '7.01;"Kantor; ""Camat""";1234,5;88,49\r\n7.02;Rata-rata;92,8571;100,00\r\n'
+    )
     ws = load_workbook(io.BytesIO(buku_xlsx([sheet])))["Uji"]
     assert ws["C2"].value == 1234.5 and ws["A2"].value == "7.01"
     assert ws.column_dimensions["B"].width >= len('Kantor; "Camat"')
