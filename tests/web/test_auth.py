@@ -61,3 +61,11 @@ def test_session_settings():
     assert settings.SESSION_COOKIE_SAMESITE == "Lax"
     assert settings.SESSION_COOKIE_SECURE == settings.HTTPS
     assert settings.SESSION_COOKIE_AGE <= 8 * 3600
+
+
+def test_sign_out_says_so_on_the_home_page(world, as_role):
+    client = as_role(world, "operator")
+    home = client.post(reverse("web:keluar"), follow=True)
+    assert home.redirect_chain[-1][0] == reverse("web:beranda")
+    assert "Anda telah keluar." in home.content.decode()
+    assert "Anda telah keluar." not in client.get(reverse("web:beranda")).content.decode()

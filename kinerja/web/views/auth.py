@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpResponse
@@ -55,7 +56,12 @@ class MasukView(auth_views.LoginView):
 
 
 class KeluarView(auth_views.LogoutView):
-    """POST only (Django 5); goes back to the home page."""
+    """POST only (Django 5); goes back to the home page, which says so."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, "Anda telah keluar.")  # the new, empty session carries it
+        return response
 
 
 class SehatView(View):
