@@ -22,6 +22,7 @@ from kinerja.web import csrf, versi
 from kinerja.web.models import Peran
 from tests import factories
 from tests.web.conftest import PASSWORD, put_back
+from tests.web.skm import buka_survei
 from tests.web.test_entry import entry_url
 
 # These tests commit, as the site does, so each ends with a flush: the rows the migrations
@@ -214,6 +215,27 @@ def test_a_deadline_that_passes_locks_the_cached_page(world):
     time.sleep(max(0.0, (now + timedelta(seconds=1.1) - timezone.now()).total_seconds()))
     html = operator.get(entry_url(world)).content.decode()
     assert "Terkunci karena tenggat." in html and _nilai_inputs(html) == []
+
+
+@commits
+def test_a_deadline_that_passes_changes_the_cached_dashboard(world):
+    """The dashboard's status card and survey panel tell the lock: by the clock too."""
+    buka_survei(world.a)
+    operator = _client(world, "operator")
+    url = reverse("web:perangkat-detail", args=[world.a.kode, 2024, 4])
+    now = timezone.now()
+    PeriodeInput.objects.create(
+        pemda=world.a.perangkat.pemda,
+        tahun=2024,
+        triwulan=4,
+        dibuka=now - timedelta(days=1),
+        ditutup=now + timedelta(seconds=1),
+    )
+    html = operator.get(url).content.decode()
+    assert "Draf: operator dapat mengisi" in html and "<b>dibuka</b>" in html
+    time.sleep(max(0.0, (now + timedelta(seconds=1.1) - timezone.now()).total_seconds()))
+    html = operator.get(url).content.decode()
+    assert "Draf, tetapi tenggat pengisian telah lewat" in html and "<b>ditutup</b>" in html
 
 
 @commits

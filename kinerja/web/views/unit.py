@@ -47,7 +47,7 @@ class StatusMixin(UnitMixin):
         status = status_of(*quarter)
         ctx["status"] = status
         ctx["status_label"] = dict(workflow.S.choices)[status]
-        ctx["kunci"] = kunci = kunci_of(*quarter, status=status)
+        ctx["kunci"] = self.kunci = kunci = kunci_of(*quarter, status=status)
         ctx["penjelasan"] = workflow.penjelasan(status, kunci)
         ctx["langkah"] = langkah = workflow.available(self.request.user, self.perangkat, status)
         ctx["perlu_komentar"] = " dan ".join(t.perlu_komentar for t in langkah if t.perlu_komentar)
@@ -61,8 +61,13 @@ class StatusMixin(UnitMixin):
             ctx["alasan_kembali"] = last  # the evaluator's reason, on the card itself
         return ctx
 
+    def page_until(self):
+        """The card tells the lock (a deadline passing changes it): a page cached whole
+        (:class:`VersiPageMixin`, after this mixin) holds until the clock changes it."""
+        return self.kunci.berubah_pada
 
-class PerangkatDetailView(VersiPageMixin, StatusMixin, TemplateView):
+
+class PerangkatDetailView(StatusMixin, VersiPageMixin, TemplateView):
     """Unit dashboard: capaian per sasaran and program, TW I–IV per indicator, serapan."""
 
     template_name = "web/perangkat_detail.html"
@@ -83,13 +88,14 @@ class PerangkatDetailView(VersiPageMixin, StatusMixin, TemplateView):
             part.update(skm=skm.panel(perangkat, tahun, triwulan), boleh_isi=ctx["boleh_isi"])
             return part
 
-        parts = (perangkat.id, tahun, triwulan, ctx["boleh_isi"])
+        # the survey panel says whether the form takes answers: it follows the lock
+        parts = (perangkat.id, tahun, triwulan, ctx["boleh_isi"], self.kunci.editable)
         template = "web/partials/dasbor_unit.html"
         ctx["dasbor"] = versi.cached_part("dasbor-unit", parts, template, context)
         return ctx
 
 
-class RealisasiUpdateView(VersiPageMixin, StatusMixin, TemplateView):
+class RealisasiUpdateView(StatusMixin, VersiPageMixin, TemplateView):
     """Data entry: every indicator of the quarter, saved all at once."""
 
     template_name = "web/realisasi_form.html"
@@ -103,9 +109,6 @@ class RealisasiUpdateView(VersiPageMixin, StatusMixin, TemplateView):
         ctx.update(kunci=kunci, pesan_kunci=kunci.pesan(*quarter))
         ctx["isian"] = self.isian(halaman, kunci, ctx["boleh_isi"])
         return ctx
-
-    def page_until(self):
-        return self.kunci.berubah_pada  # the page shows the lock: it ends with it
 
     def isian(self, halaman, kunci, boleh_isi: bool) -> str:
         """The rows and their forms: the costly part of the page, cached under the data
