@@ -199,10 +199,8 @@ def test_each_reader_gets_a_page_of_their_own_roles(world):
     assert _nilai_inputs(html) == [] and "Lihat isian" in html
 
 
-@commits
-def test_a_deadline_that_passes_locks_the_cached_page(world):
-    """Time alone, without any write, closes the entry: the cached page ends with the lock."""
-    operator = _client(world, "operator")
+def _deadline_in_a_second(world):
+    """An input period closing in a second; returns a function that waits until it has."""
     now = timezone.now()
     PeriodeInput.objects.create(
         pemda=world.a.perangkat.pemda,
@@ -211,8 +209,17 @@ def test_a_deadline_that_passes_locks_the_cached_page(world):
         dibuka=now - timedelta(days=1),
         ditutup=now + timedelta(seconds=1),
     )
+    end = now + timedelta(seconds=1.1)
+    return lambda: time.sleep(max(0.0, (end - timezone.now()).total_seconds()))
+
+
+@commits
+def test_a_deadline_that_passes_locks_the_cached_page(world):
+    """Time alone, without any write, closes the entry: the cached page ends with the lock."""
+    operator = _client(world, "operator")
+    lewat = _deadline_in_a_second(world)
     assert _nilai_inputs(operator.get(entry_url(world)).content.decode())
-    time.sleep(max(0.0, (now + timedelta(seconds=1.1) - timezone.now()).total_seconds()))
+    lewat()
     html = operator.get(entry_url(world)).content.decode()
     assert "Terkunci karena tenggat." in html and _nilai_inputs(html) == []
 
@@ -223,17 +230,10 @@ def test_a_deadline_that_passes_changes_the_cached_dashboard(world):
     buka_survei(world.a)
     operator = _client(world, "operator")
     url = reverse("web:perangkat-detail", args=[world.a.kode, 2024, 4])
-    now = timezone.now()
-    PeriodeInput.objects.create(
-        pemda=world.a.perangkat.pemda,
-        tahun=2024,
-        triwulan=4,
-        dibuka=now - timedelta(days=1),
-        ditutup=now + timedelta(seconds=1),
-    )
+    lewat = _deadline_in_a_second(world)
     html = operator.get(url).content.decode()
     assert "Draf: operator dapat mengisi" in html and "<b>dibuka</b>" in html
-    time.sleep(max(0.0, (now + timedelta(seconds=1.1) - timezone.now()).total_seconds()))
+    lewat()
     html = operator.get(url).content.decode()
     assert "Draf, tetapi tenggat pengisian telah lewat" in html and "<b>ditutup</b>" in html
 
