@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from kinerja.measurement.models import StatusTriwulan
 from kinerja.organisations.models import PemerintahDaerah
+from kinerja.planning.models import Program
 from tests import factories
 from tests.web.conftest import make_unit
 
@@ -93,3 +95,18 @@ def test_pemda_dashboard_queries_do_not_grow_with_units(world, as_role, django_a
     factories.indikator(world.a.sasaran_ind.sasaran, targets=[1, 1, 1, 1], nama="Tambahan")
     with django_assert_num_queries(fixed):
         assert client.get(url).status_code == 200
+
+
+def test_home_opens_on_the_latest_planned_year_when_none_is_current(world, as_role):
+    """A site with the 2024 sample and no status yet opens on 2024 TW IV, not on an empty
+    today; a status row (work under way) names the quarter; this year's plans, today's."""
+    client = as_role(world, "kepala")
+    home = client.get(reverse("web:beranda"))
+    assert (home.context["tahun"], home.context["triwulan"]) == (2024, 4)
+    today = timezone.localdate()
+    Program.objects.filter(perangkat=world.a.perangkat).update(tahun=today.year)
+    home = client.get(reverse("web:beranda"))
+    assert (home.context["tahun"], home.context["triwulan"]) == (today.year, (today.month + 2) // 3)
+    StatusTriwulan.objects.create(perangkat=world.a.perangkat, tahun=2023, triwulan=2)
+    home = client.get(reverse("web:beranda"))
+    assert (home.context["tahun"], home.context["triwulan"]) == (2023, 2)

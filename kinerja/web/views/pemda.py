@@ -6,6 +6,7 @@ from collections import Counter
 from decimal import Decimal
 from functools import partial
 
+from django.db.models import Max
 from django.http import Http404
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -13,18 +14,24 @@ from django.views.generic import TemplateView
 from kinerja.measurement.models import StatusTriwulan
 from kinerja.measurement.scorecard import build_scorecards
 from kinerja.organisations.models import PemerintahDaerah, PerangkatDaerah
+from kinerja.planning.models import Program
 from kinerja.web import access, versi, workflow
 from kinerja.web.views.base import AksesMixin, UnitMixin, VersiPageMixin, check_quarter
 from kinerja.web.views.unit import scorecard_context
 
 
 def default_period() -> tuple[int, int]:
-    """The latest quarter that has a status row, else the current quarter."""
+    """The latest quarter that has a status row; else the current quarter, unless no unit
+    has programs this year yet: then the last quarter of the latest year that has some (a
+    fresh site loaded with the 2024 sample opens on 2024, not on an empty year)."""
     row = StatusTriwulan.objects.order_by("-tahun", "-triwulan").values("tahun", "triwulan")
     latest = row.first()
     if latest:
         return latest["tahun"], latest["triwulan"]
     today = timezone.localdate()
+    planned = Program.objects.filter(tahun__lte=today.year).aggregate(Max("tahun"))["tahun__max"]
+    if planned is not None and planned < today.year:
+        return planned, 4
     return today.year, (today.month - 1) // 3 + 1
 
 
