@@ -199,11 +199,23 @@ class SelError(ValueError):
     """One cell cannot be read; carries the Indonesian reason."""
 
 
+SIMPAN_XLSX = "Simpan sebagai 'Excel Workbook (*.xlsx)' atau 'CSV UTF-8', lalu unggah lagi."
+#: Files often uploaded by mistake, named by their first bytes: an old Excel 97–2003 file
+#: (still common in offices) gets told how to convert, not a decoding error.
+BUKAN_TABEL = (
+    (b"\xd0\xcf\x11\xe0", "berformat lama Excel 97–2003 (.xls) yang tidak dibaca Kinerja"),
+    (b"%PDF", "adalah PDF, bukan tabel"),
+)
+
+
 class Buku:
     """An uploaded workbook: cached values, plus which cells hold formulas."""
 
     def __init__(self, data: bytes, nama: str = "berkas") -> None:
         self.nama = nama
+        for magic, jenis in BUKAN_TABEL:
+            if data.startswith(magic):
+                raise BukuError(f"Berkas '{nama}' {jenis}. {SIMPAN_XLSX}")
         if not data.startswith(b"PK"):  # not a zip: a CSV table (SIPD exports come as CSV too)
             self.nilai = self._rumus = _buku_csv(data, nama)
             return
@@ -244,7 +256,7 @@ def _buku_csv(data: bytes, nama: str) -> Workbook:
     except UnicodeDecodeError as exc:
         raise BukuError(
             f"Berkas '{nama}' bukan .xlsx dan bukan teks UTF-8 (byte tidak sah pada posisi "
-            f"{exc.start}). Simpan sebagai 'Excel Workbook (*.xlsx)' atau 'CSV UTF-8'."
+            f"{exc.start}). {SIMPAN_XLSX}"
         ) from None
     if ILLEGAL_CHARACTERS_RE.search(teks):  # control characters: a binary file
         raise BukuError(f"Berkas '{nama}' bukan .xlsx maupun tabel CSV (berisi karakter kendali).")

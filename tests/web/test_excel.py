@@ -146,6 +146,8 @@ def sheet_without_template() -> bytes:
         (b"", "kosong.xlsx", "kosong"),
         (PDF.replace(b"%PDF", b"\x00\x01"), "biner.xlsx", "bukan .xlsx"),
         (b"\x89PNG\r\n\x1a\n\xff\xfe", "gambar.png", "bukan teks UTF-8"),
+        (PDF, "laporan.pdf", "Berkas &#x27;laporan.pdf&#x27; adalah PDF, bukan tabel."),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "lama.xls", "Excel 97–2003 (.xls)"),
         (b"nama;umur\nAni;7\n", "lain.csv", "tidak memuat lembar templat"),
         (None, "lembar.xlsx", "tidak memuat lembar templat"),
     ],
