@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from kinerja.measurement.lock import TriwulanTerkunci, assert_editable
-from kinerja.rules import KOSONG, format_angka, format_bilangan
+from kinerja.rules import KOSONG, format_angka, format_bilangan, ringkas
 
 from .sheet import Baris, Buku, BukuError, Masalah
 
@@ -81,8 +81,7 @@ def tampil(v: object) -> str:
         return format_angka(v, None)
     if hasattr(v, "pk"):
         return str(v)
-    text = str(v)
-    return text if len(text) <= 60 else text[:57] + "…"
+    return ringkas(str(v))
 
 
 def sama(a: object, b: object) -> bool:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kinerja.measurement.scorecard import Scorecard
-from kinerja.rules import format_angka, format_persen, format_rupiah, format_triwulan
-from kinerja.sample.texttable import render, shorten
+from kinerja.rules import format_angka, format_persen, format_rupiah, format_triwulan, ringkas
+from kinerja.sample.texttable import render
 
 
 def _capaian(c) -> str:
@@ -18,7 +18,7 @@ def tabel_3_1(card: Scorecard) -> str:
             rows.append(
                 [
                     s.kode,
-                    shorten(ind.nama, 58),
+                    ringkas(ind.nama, 58),
                     format_angka(_plain(ind.target_sd), None),
                     format_angka(ind.realisasi_sd, None),
                     _capaian(ind.capaian),
@@ -35,7 +35,7 @@ def _plain(target):
 
 def programs(card: Scorecard) -> str:
     rows = [
-        [p.kode, shorten(p.nama, 62), _capaian(p.capaian), p.predikat or "–"] for p in card.programs
+        [p.kode, ringkas(p.nama, 62), _capaian(p.capaian), p.predikat or "–"] for p in card.programs
     ]
     return render(["Kode", "Program", "Capaian (%)", "Predikat"], rows, right={2})
 
@@ -43,7 +43,7 @@ def programs(card: Scorecard) -> str:
 def kegiatan(card: Scorecard, program_kode: str) -> str:
     program = card.node(program_kode)
     rows = [
-        [k.kode, shorten(k.nama, 62), _capaian(k.capaian), k.predikat or "–"]
+        [k.kode, ringkas(k.nama, 62), _capaian(k.capaian), k.predikat or "–"]
         for k in program.children
     ]
     table = render(["Kode", "Kegiatan", "Capaian (%)", "Predikat"], rows, right={2})

@@ -19,7 +19,3 @@ def render(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(headers), rule, *(line(r) for r in rows)])
-
-
-def shorten(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
