@@ -97,8 +97,9 @@ class PanelSkm:
         return self.hasil.ikm
 
 
-def panel(perangkat, tahun: int, triwulan: int) -> PanelSkm | None:
-    """The whole-unit survey of the quarter with its result, or None when there is none."""
+def panel(perangkat, tahun: int, triwulan: int, editable: bool) -> PanelSkm | None:
+    """The whole-unit survey of the quarter with its result, or None when there is none;
+    ``editable``: the quarter's lock as the page has read it (:func:`menerima_isian`)."""
     surveys = list(
         Survei.objects.filter(perangkat=perangkat, tahun=tahun, triwulan=triwulan)
         .select_related("kuesioner", "layanan", "realisasi")
@@ -120,7 +121,7 @@ def panel(perangkat, tahun: int, triwulan: int) -> PanelSkm | None:
     ]
     return PanelSkm(
         survei=utama,
-        menerima=menerima_isian(utama),
+        menerima=utama.dibuka and editable,
         hasil=h,
         unsur=baris,
         form_url=form_path(perangkat.kode),

@@ -85,7 +85,8 @@ class PerangkatDetailView(StatusMixin, VersiPageMixin, TemplateView):
             """Scorecard, charts and survey results: the same for every reader of the unit
             but for the links that enter data (``boleh_isi``, part of the key)."""
             part = scorecard_context(perangkat, tahun, triwulan)
-            part.update(skm=skm.panel(perangkat, tahun, triwulan), boleh_isi=ctx["boleh_isi"])
+            panel = skm.panel(perangkat, tahun, triwulan, self.kunci.editable)
+            part.update(skm=panel, boleh_isi=ctx["boleh_isi"])
             return part
 
         # the survey panel says whether the form takes answers: it follows the lock
