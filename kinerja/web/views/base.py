@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.utils.html import format_html, format_html_join
 
 from kinerja.organisations.models import PerangkatDaerah
+from kinerja.rules import format_bilangan
 from kinerja.web import access, csrf, versi
 
 TAUTAN_MAKS = 5  # rows linked by name in a refused save's message
@@ -22,12 +23,12 @@ def tolak_simpan(request, salah: list[tuple[str, str]]) -> None:
     found without scrolling through it."""
     tautan = format_html_join(", ", '<a href="#{}">{}</a>', salah[:TAUTAN_MAKS])
     sisa = len(salah) - TAUTAN_MAKS
-    lagi = f" dan {sisa} baris lain" if sisa > 0 else ""
+    lagi = f" dan {format_bilangan(sisa)} baris lain" if sisa > 0 else ""
     messages.error(
         request,
         format_html(
             "Tidak ada yang disimpan: perbaiki {} baris yang ditandai merah: {}{}.",
-            len(salah),
+            format_bilangan(len(salah)),
             tautan,
             lagi,
         )
