@@ -124,3 +124,35 @@ def test_laporan_tanpa_jawaban():
     assert "Tidak ada saran tertulis dari responden." in teks
     assert isinstance(doc.charts()[0], Chart)
     get_exporter("docx").render(doc)
+
+
+def test_ikm_dibandingkan_dengan_target(laporan):
+    """84,73 against the IKU's TW IV target 80,1: capaian 105,78 %, in Bab III and Bab V."""
+    _, doc = laporan
+    teks = " ".join(teks_blok(doc))
+    kalimat = "Target IKM Triwulan IV adalah 80,1, sehingga capaian 105,78%."
+    assert teks.count(kalimat) == 2
+    assert "populasi tidak dicatat" not in teks and "dihitung tepat" not in teks
+
+
+def test_tren_memakai_realisasi_tercatat_bila_triwulan_tanpa_survei():
+    """A quarter with no survey here shows the IKM recorded as the IKU's realisasi (as the
+    performance reports print it), so noted; a quarter with neither stays "–"."""
+    unit = factories.unit()
+    factories.indikator(
+        factories.sasaran(unit),
+        targets=[80.1] * 4,
+        realisasi=[81.74, None, 82.31, 84.73],
+        nama="Indeks Kepuasan Masyarakat",
+        iku=True,
+    )
+    survei = buat_survei(unit, 2024, 4)
+    import_jawaban(SAMPEL, survei)
+    doc = build_skm(survei, TANGGAL)
+    tren = doc.charts()[1]
+    assert tren.series[1].values == (Decimal("81.74"), None, Decimal("82.31"), Decimal("84.73"))
+    tabel = next(t for t in doc.tables() if t.caption.endswith("IKM per Triwulan Tahun 2024"))
+    assert tabel.notes == (
+        "IKM TW I dan TW III: realisasi indikator IKM yang tercatat, tanpa data responden survei.",
+        "– : tidak ada survei atau target pada triwulan itu.",
+    )

@@ -8,6 +8,7 @@ quarters, suggestions received and a follow-up plan for the weakest unsur.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -15,7 +16,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from kinerja import rules
+from kinerja.measurement.models import Realisasi
 from kinerja.planning.models import TargetTriwulan
+from kinerja.reports import narrative
 from kinerja.reports.document import (
     BulletList,
     Cell,
@@ -70,6 +73,38 @@ def rencana_tindak_lanjut(nama_unsur: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class AcuanIku:
+    """The unit's IKM indicator (IKU) of the survey's year: its quarterly targets and the
+    realisasi recorded for it, also where a quarter has no survey of its own."""
+
+    polaritas: str = rules.Polaritas.POSITIF.value
+    target: dict[int, Decimal] = field(default_factory=dict)
+    realisasi: dict[int, Decimal] = field(default_factory=dict)
+
+
+def _acuan(s: Survei) -> AcuanIku:
+    if s.layanan_id is not None:  # a single service's survey: the unit's IKU is not its own
+        return AcuanIku()
+    try:
+        iku = indikator_iku(s.perangkat, s.tahun)
+    except ValidationError:
+        return AcuanIku()
+    return AcuanIku(
+        iku.polaritas,
+        dict(
+            TargetTriwulan.objects.filter(indikator=iku, tahun=s.tahun).values_list(
+                "triwulan", "nilai"
+            )
+        ),
+        dict(
+            Realisasi.objects.filter(indikator=iku, tahun=s.tahun, nilai__isnull=False).values_list(
+                "triwulan", "nilai"
+            )
+        ),
+    )
+
+
 def _judul(*teks: str) -> tuple[tuple[Cell, ...], ...]:
     return (tuple(head(t) for t in teks),)
 
@@ -101,8 +136,9 @@ def _metode(h: HasilSurvei, c: Counter) -> list:
         widths=(1, 6, 2),
     )
     sampel = [
-        f"Survei menggunakan kuesioner {k.nama} ({k.sumber}) dengan {len(k.unsur)} unsur; "
-        "setiap unsur dijawab dengan nilai persepsi 1 sampai 4."
+        f"Survei dilaksanakan pada {_periode(s)} dengan kuesioner menurut "
+        f"{k.sumber or k.nama}, yang terdiri atas {narrative.jumlah(len(k.unsur))} unsur "
+        "pelayanan; setiap unsur dijawab dengan nilai persepsi 1 sampai 4."
     ]
     if s.populasi:
         sampel.append(
@@ -112,9 +148,7 @@ def _metode(h: HasilSurvei, c: Counter) -> list:
             f"{rules.format_bilangan(h.responden)} orang."
         )
     else:
-        sampel.append(
-            f"Jumlah responden {rules.format_bilangan(h.responden)} orang; populasi tidak dicatat."
-        )
+        sampel.append(f"Jumlah responden {rules.format_bilangan(h.responden)} orang.")
     interval = Table(
         header=_judul(
             "Nilai persepsi",
@@ -152,8 +186,9 @@ def _metode(h: HasilSurvei, c: Counter) -> list:
         Paragraph.of("NRR tertimbang = Σ (NRR per unsur × bobot unsur)", "formula"),
         Paragraph.of("IKM = NRR tertimbang × 25", "formula"),
         Paragraph.of(
-            "Bobot dihitung tepat (1/N, tanpa pembulatan); angka dibulatkan hanya saat "
-            "ditampilkan, dan IKM digolongkan setelah dibulatkan dua desimal."
+            "Setiap unsur berbobot sama, 1/N dari N unsur, tanpa pembulatan. Nilai dibulatkan "
+            "hanya untuk penyajian; mutu pelayanan ditentukan dari IKM yang dibulatkan dua "
+            "desimal."
         ),
         interval,
     ]
@@ -223,7 +258,19 @@ def _nrr(h: HasilSurvei, c: Counter) -> list:
     return [Heading("B. Nilai Rata-rata per Unsur", 2), tabel, grafik]
 
 
-def _ikm(h: HasilSurvei, c: Counter) -> list:
+def _banding_target(h: HasilSurvei, acuan: AcuanIku) -> str:
+    """ "Target IKM … capaian …%", or nothing where the quarter has no target."""
+    target = acuan.target.get(h.survei.triwulan)
+    if target is None or h.ikm.ikm_tepat is None:
+        return ""
+    capaian = rules.compute_capaian(target, h.ikm.ikm_dibulatkan, polaritas=acuan.polaritas)
+    return (
+        f" Target IKM {rules.format_triwulan(h.survei.triwulan)} adalah "
+        f"{narrative.angka(target)}, sehingga capaian {narrative.persen(capaian)}."
+    )
+
+
+def _ikm(h: HasilSurvei, c: Counter, acuan: AcuanIku) -> list:
     hk = h.ikm
     if hk.ikm_tepat is None:
         return [
@@ -247,35 +294,35 @@ def _ikm(h: HasilSurvei, c: Counter) -> list:
         Paragraph.of(
             f"Indeks Kepuasan Masyarakat {h.survei.perangkat} {_periode(h.survei)} adalah "
             f"{rules.format_angka(hk.ikm)} dengan mutu pelayanan {hk.mutu} "
-            f"({hk.kinerja})."
+            f"({hk.kinerja})." + _banding_target(h, acuan)
         ),
         tabel,
     ]
 
 
-def _tren(h: HasilSurvei, c: Counter) -> list:
+def _tren(h: HasilSurvei, c: Counter, acuan: AcuanIku) -> list:
+    """IKM per quarter: the survey's own; for a quarter without a survey here, the IKM
+    recorded as the IKU's realisasi (as the performance reports print it), so noted."""
     s = h.survei
     semua = Survei.objects.filter(
         perangkat=s.perangkat, layanan=s.layanan, tahun=s.tahun, triwulan__lte=s.triwulan
     ).order_by("triwulan")
     nilai = {x.triwulan: (h if x.pk == s.pk else hasil(x)).ikm.ikm_dibulatkan for x in semua}
     kuartal = range(1, s.triwulan + 1)
-    target: dict[int, Decimal] = {}
-    if s.layanan_id is None:
-        try:
-            iku = indikator_iku(s.perangkat, s.tahun)
-        except ValidationError:
-            iku = None
-        if iku is not None:
-            target = dict(
-                TargetTriwulan.objects.filter(indikator=iku, tahun=s.tahun).values_list(
-                    "triwulan", "nilai"
-                )
-            )
+    tercatat = [q for q in kuartal if nilai.get(q) is None and q in acuan.realisasi]
+    nilai.update({q: acuan.realisasi[q] for q in tercatat})
     label = tuple(f"{rules.format_triwulan(q, short=True)} {s.tahun}" for q in kuartal)
     series = [Series("IKM", tuple(nilai.get(q) for q in kuartal))]
-    if target:
-        series.insert(0, Series("Target", tuple(target.get(q) for q in kuartal)))
+    if acuan.target:
+        series.insert(0, Series("Target", tuple(acuan.target.get(q) for q in kuartal)))
+    notes = []
+    if tercatat:
+        which = narrative.daftar([rules.format_triwulan(q, short=True) for q in tercatat])
+        notes.append(
+            f"IKM {which}: realisasi indikator IKM yang tercatat, tanpa data responden survei."
+        )
+    if any(v is None for x in series for v in x.values):
+        notes.append(f"{rules.KOSONG} : tidak ada survei atau target pada triwulan itu.")
     tabel = Table(
         header=_judul("Triwulan", *(x.name for x in series)),
         rows=tuple(
@@ -283,7 +330,7 @@ def _tren(h: HasilSurvei, c: Counter) -> list:
             for i in range(len(label))
         ),
         caption=c.table(f"IKM per Triwulan Tahun {s.tahun}"),
-        notes=(f"{rules.KOSONG} : tidak ada survei atau target pada triwulan itu.",),
+        notes=tuple(notes),
     )
     grafik = Chart(
         kind="line",
@@ -291,6 +338,7 @@ def _tren(h: HasilSurvei, c: Counter) -> list:
         categories=label,
         series=tuple(series),
         caption=c.chart(f"Tren IKM Tahun {s.tahun}"),
+        y_label="IKM",
     )
     return [Heading("D. Tren IKM per Triwulan", 2), tabel, grafik]
 
@@ -359,7 +407,7 @@ def build_skm(survei: Survei, tanggal: date | None = None) -> Document:
         Paragraph.of(
             "Survei Kepuasan Masyarakat mengukur kepuasan penerima layanan sebagai bahan "
             f"perbaikan pelayanan publik {p.nama}. Hasilnya, Indeks Kepuasan Masyarakat "
-            "(IKM), juga menjadi realisasi indikator kinerja utama unit."
+            f"(IKM), sekaligus menjadi realisasi indikator kinerja utama {p.nama}."
         ),
         Paragraph.of("Dasar hukum:"),
         BulletList(
@@ -374,11 +422,13 @@ def build_skm(survei: Survei, tanggal: date | None = None) -> Document:
     bab2, bab3 = Counter("2"), Counter("3")
     doc.add(*_metode(h, bab2))
     doc.add(Heading("BAB III HASIL SURVEI", 1))
-    doc.add(*_profil(h, bab3), *_nrr(h, bab3), *_ikm(h, bab3), *_tren(h, bab3))
+    acuan = _acuan(survei)
+    doc.add(*_profil(h, bab3), *_nrr(h, bab3), *_ikm(h, bab3, acuan), *_tren(h, bab3, acuan))
     doc.add(*_tindak_lanjut(h, Counter("4")))
     kesimpulan = (
         f"IKM {periode} adalah {rules.format_angka(h.ikm.ikm)}, mutu pelayanan "
         f"{h.ikm.mutu} ({h.ikm.kinerja}), dari {rules.format_bilangan(h.responden)} responden."
+        + _banding_target(h, acuan)
         if h.ikm.ikm_tepat is not None
         else f"IKM {periode} belum dapat dihitung: {h.ikm.alasan}."
     )
