@@ -25,10 +25,24 @@ from kinerja.reports.document import Cell, Document, Signature, Table
 ALIGN = {a: getattr(WD_ALIGN_PARAGRAPH, a.upper()) for a in ("left", "right", "center")}
 #: The tables' look, the PDF's (``reports/css/document.css``): rules of 0,5 pt in grey-blue,
 #: the header rows and the total and group rows (Row.shade) on light grey-blue, cells padded
-#: 0,22 em × 0,45 em of their 9 pt (twips). Word's "Table Grid" pads 0,19 cm each side: a
-#: quarter more than the PDF, enough to break "Target" in its column as "Targe / t".
+#: 0,22 em × 0,45 em of their font size (:func:`cell_margins`). Word's "Table Grid" pads
+#: 0,19 cm each side: a quarter more than the PDF, enough to break "Target" in its column as
+#: "Targe / t".
 RULE_COLOR, HEADER_FILL, SHADE_FILL = "8C96A3", "E3E8EF", "F1F3F6"
-CELL_MARGINS = {"top": 40, "left": 81, "bottom": 40, "right": 81}
+
+
+def cell_margins(size_pt: float) -> dict[str, int]:
+    """A cell's padding in twips, as the PDF's: 0,22 em above and below, 0,45 em beside."""
+    v, h = round(0.22 * size_pt * 20), round(0.45 * size_pt * 20)
+    return {"top": v, "left": h, "bottom": v, "right": h}
+
+
+CELL_MARGINS = cell_margins(9)  # "Table Grid": the 9 pt tables
+#: A small (8 pt) table's own padding: with the 9 pt one, "2022" or "81,74" broke in its
+#: narrow column in the DOCX and not in the PDF.
+SMALL_CELL_MARGINS = "".join(
+    f'<w:{side} w:w="{twips}" w:type="dxa"/>' for side, twips in cell_margins(8).items()
+)
 LEVEL_INDENT = Cm(0.4)  # per Row.level, on the cell Table.indented() names
 
 # --- package ------------------------------------------------------------------------------
@@ -236,7 +250,8 @@ def add_table(
     if nrows == 0 or ncols == 0:
         return None
     widths = [Emu(w).twips for w in column_widths(model.widths, ncols, text_width)]
-    style_id = style_ids["Table Text Small" if model.font_size == "small" else "Table Text"]
+    small = model.font_size == "small"
+    style_id = style_ids["Table Text Small" if small else "Table Text"]
     grid_style = style_ids["Table Grid"]
     origins: dict[tuple[int, int], Placed] = {}
     continued: dict[tuple[int, int], Placed] = {}
@@ -247,7 +262,9 @@ def add_table(
     xml = [
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{grid_style}"/>'
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+        '<w:tblLayout w:type="fixed"/>'
+        + (f"<w:tblCellMar>{SMALL_CELL_MARGINS}</w:tblCellMar>" if small else "")
+        + '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
         'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
