@@ -155,6 +155,7 @@ class PageBreak:
 @dataclass(frozen=True)
 class TableOfContents(_CleanText):
     title: str = "DAFTAR ISI"
+    depth: int = 3  # the heading levels listed; deeper headings are only bookmarks
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,6 @@ from kinerja.reports.document import (
 
 __all__ = ["BlockItem", "block_items", "render_html", "svg_uri"]
 
-TOC_DEPTH = 3
 
 #: The id of the n-th chart's image (from 1, in the order of the document's charts).
 CHART_ID = "grafik-"
@@ -109,6 +108,8 @@ def block_items(
     if chart_src is None:
         charts.prerender(document.charts(), "svg")
     n_headings = n_charts = 0
+    tocs = [b for b in document.blocks if isinstance(b, TableOfContents)]
+    toc_depth = tocs[0].depth if tocs else 0
     for index, block in enumerate(document.blocks):
         name = _TEMPLATES.get(type(block))
         if name is None:
@@ -120,7 +121,7 @@ def block_items(
             n_headings += 1
             hid = f"h-{n_headings}"
             item.extra = {"id": hid, "tag": f"h{level}", "level": level, "label": label}
-            if level <= TOC_DEPTH:  # as the DOCX's TOC field: levels 1–3, the rest bookmarks
+            if level <= toc_depth:  # as the DOCX's TOC field; deeper ones: bookmarks
                 headings.append({"id": hid, "text": label, "level": level})
         elif isinstance(block, Paragraph):
             item.extra = {"keep": document.keeps_with_next(index)}

@@ -74,15 +74,16 @@ def rumus(polaritas: str, rumus_negatif: str = RumusNegatif.DUA_T_KURANG_R.value
 def kalimat_capaian(
     level: str,
     nama: str,
-    triwulan: int,
+    periode: int | str,
     target: Decimal | Rentang | None,
     realisasi: Decimal | None,
     satuan: str,
     capaian: Capaian,
     polaritas: str = Polaritas.POSITIF.value,
 ) -> str:
-    """The sentence under an indicator table, for quarter ``triwulan``."""
-    tw = "triwulan " + rules.format_triwulan(triwulan).split()[-1]
+    """The sentence under an indicator table, for a quarter (``periode`` 1–4: "triwulan
+    IV") or a period in words (an annual report's "tahun 2024")."""
+    tw = _triwulan(periode) if isinstance(periode, int) else periode
     subject = subjek(level, nama)
     if target is None:
         if realisasi is None:
@@ -113,7 +114,7 @@ def kalimat_sd(
     polaritas: str = Polaritas.POSITIF.value,
 ) -> str:
     """The year-to-date sentence: what counts for the rollups and Tabel 3.1."""
-    sd = "Sampai dengan triwulan " + rules.format_triwulan(triwulan).split()[-1]
+    sd = "Sampai dengan " + _triwulan(triwulan)
     if target is None:
         return f"{sd} tidak terdapat target kinerja, sehingga capaian tidak dihitung."
     head = f"{sd} target kumulatif adalah {besaran(target, satuan)}"
@@ -123,6 +124,11 @@ def kalimat_sd(
     if not capaian.applicable:
         return f"{body}; capaian tidak dihitung karena {capaian.reason}."
     return f"{body} atau capaian {persen(capaian)}."
+
+
+def _triwulan(q: int) -> str:
+    """``triwulan IV``: the quarter inside a sentence."""
+    return "triwulan " + rules.format_triwulan(q).split()[-1]
 
 
 def penilaian(
@@ -167,8 +173,8 @@ def kalimat_rollup(
             "yang dapat dihitung."
         )
     left_out = (
-        f" {_jumlah(rollup.excluded)} {anak} tidak dihitung karena tidak memiliki target atau "
-        "realisasi."
+        f" Sebanyak {jumlah(rollup.excluded)} {anak} tidak dihitung karena tidak memiliki "
+        "target atau realisasi."
         if rollup.excluded
         else ""
     )
@@ -179,11 +185,11 @@ def kalimat_rollup(
         )
     if tertimbang:
         return (
-            f"Capaian {subject} adalah rata-rata capaian {_jumlah(rollup.count)} {anak} yang "
+            f"Capaian {subject} adalah rata-rata capaian {jumlah(rollup.count)} {anak} yang "
             f"dapat dihitung, tertimbang dengan anggarannya: {persen(rollup.capaian)}.{left_out}"
         )
     return (
-        f"Capaian {subject} adalah rata-rata capaian {_jumlah(rollup.count)} {anak} yang "
+        f"Capaian {subject} adalah rata-rata capaian {jumlah(rollup.count)} {anak} yang "
         f"dapat dihitung: {angka(rollup.total)} / {rollup.count} = "
         f"{persen(rollup.capaian)}.{left_out}"
     )
@@ -208,10 +214,15 @@ def analisis(pendukung: str, penghambat: str, solusi: str) -> list[tuple[str, st
     return [(label, text.strip()) for label, text in parts if text and text.strip()]
 
 
+def daftar(items: list[str]) -> str:
+    """``a, b dan c``: items in a sentence."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " dan " + items[-1]
+
+
 _ANGKA = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
 
 
-def _jumlah(n: int) -> str:
+def jumlah(n: int) -> str:
     """``8 (delapan) unsur`` style counts, as Indonesian reports write them."""
     word = _ANGKA[n] if 0 <= n < len(_ANGKA) else ""
     return f"{n} ({word})" if word else str(n)

@@ -12,6 +12,7 @@ from kinerja.reports.document import (
     BulletList,
     Chart,
     Cover,
+    Document,
     Heading,
     Paragraph,
     Signature,
@@ -161,10 +162,60 @@ def test_lkjip_has_ikhtisar_and_the_comparisons(lkjip):
     penunjang = [c.text for c in efisiensi.rows[0].cells]
     assert penunjang[1:4] == ["93,75", "88,66", "5,09"]
     assert penunjang[4] == "Efisien"
-    renstra = next(t for t in lkjip.tables() if "Target Akhir Renstra" in t.caption)
+    renstra = next(t for t in lkjip.tables() if t.caption.endswith("terhadap Target Renstra"))
+    ikm = [c.text for c in renstra.rows[0].cells]
+    # kondisi awal, target 2024, realisasi 2024, target akhir 2026, capaian against it
+    assert ikm[2:] == ["75,97", "80,1", "84,73", "84,1", "100,75"]
     assert len(renstra.rows) == 2
     body = "\n".join(texts(lkjip))
-    assert "realisasi Tahun 2023 belum tercatat" in body
+    assert "Tahun 2022 dan 2023 belum tersedia dalam data pengukuran kinerja" in body
+    assert "aplikasi" not in body  # an official text does not speak of the software
+    assert "1 (satu) dari 2 (dua) indikator sasaran telah mencapai targetnya" in body
+    assert "Seluruh 6 (enam) program dinilai efisien" in body
+    assert "Sebanyak 2 (dua) indikator belum mencapai target" in body
+
+
+def test_lkjip_bab_iii_follows_permenpanrb_53_2014(lkjip):
+    """A. Capaian Kinerja Organisasi with its numbered parts, then B. Realisasi Anggaran;
+    sasaran and programs one level under the analysis, and listed in the contents."""
+    headings = [(b.level, b.text) for b in lkjip.blocks if isinstance(b, Heading)]
+    start = headings.index((1, "BAB III AKUNTABILITAS KINERJA"))
+    end = headings.index((1, "BAB IV PENUTUP"))
+    outline = [h for h in headings[start:end] if h[0] <= 3]
+    assert outline == [
+        (1, "BAB III AKUNTABILITAS KINERJA"),
+        (2, "A. Capaian Kinerja Organisasi"),
+        (3, "1. Pengukuran Capaian Kinerja"),
+        (3, "2. Perbandingan dengan Tahun Sebelumnya"),
+        (3, "3. Perbandingan dengan Target Jangka Menengah"),
+        (3, "4. Efisiensi Penggunaan Sumber Daya"),
+        (3, "5. Analisis Capaian Kinerja"),
+        (2, "B. Realisasi Anggaran"),
+    ]
+    levels = {text.split(":")[0]: level for level, text in headings[start:end]}
+    assert levels["Sasaran 1"] == 4
+    assert levels["7.01.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"] == 4
+    assert levels[next(t for t in levels if t.startswith("7.01.01.2.01 "))] == 5
+    toc = next(b for b in lkjip.blocks if isinstance(b, TableOfContents))
+    assert toc.depth == 4
+
+
+def test_lkjip_speaks_of_the_year_not_the_quarter(lkjip, triwulan):
+    """The annual report's figures are the year's, in columns and sentences of the year."""
+    lampiran = next(i for i, b in enumerate(lkjip.blocks) if b == Heading("LAMPIRAN", 1))
+    words = [b for b in lkjip.blocks[:lampiran] if not isinstance(b, Chart)]  # axes: TW I–IV
+    before = Document(lkjip.title, lkjip.kind, lkjip.unit, words)
+    quarters = re.compile(r"triwulan IV|TW IV", re.IGNORECASE)
+    for piece in texts(before):
+        assert not quarters.search(piece), piece
+    body = "\n".join(texts(lkjip))
+    tabel_31 = table(lkjip, "Tabel 3.1 ")
+    assert [c.text for c in tabel_31.header[0]][3:5] == ["Target 2024", "Realisasi 2024"]
+    assert "Target kinerja pada tahun 2024 untuk sasaran Meningkatnya kemampuan" in body
+    assert "Pada Tahun Anggaran 2024, pagu anggaran Kecamatan Towuti" in body
+    quarterly = "\n".join(texts(triwulan))
+    assert "Target kinerja pada triwulan IV untuk sasaran Meningkatnya kemampuan" in quarterly
+    assert "Sampai dengan Triwulan IV Tahun 2024, pagu anggaran" in quarterly
 
 
 def test_pk_has_kop_table_and_both_signatures(pk):
@@ -175,6 +226,8 @@ def test_pk_has_kop_table_and_both_signatures(pk):
     assert pairs[0].right.jabatan == "Camat Towuti"
     rows = [[c.text for c in r.cells] for r in pk.tables()[0].rows]
     assert [r[3] for r in rows] == ["80,1", "100"]
+    # no signing date recorded: the PK of 2024 is not dated on the report's day in 2025
+    assert pairs[0].right.place_date == "Towuti, 2024"
 
 
 @pytest.mark.django_db

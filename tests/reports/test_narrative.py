@@ -75,8 +75,8 @@ def test_rollup_sentences():
     text = narrative.kalimat_rollup("program", "Program Penunjang", "kegiatan", rollup)
     assert text == (
         "Capaian Program Penunjang adalah rata-rata capaian 8 (delapan) kegiatan yang dapat "
-        "dihitung: 750 / 8 = 93,75%. 1 (satu) kegiatan tidak dihitung karena tidak memiliki "
-        "target atau realisasi."
+        "dihitung: 750 / 8 = 93,75%. Sebanyak 1 (satu) kegiatan tidak dihitung karena tidak "
+        "memiliki target atau realisasi."
     )
     one = narrative.kalimat_rollup("kegiatan", "Rapat", "sub kegiatan", rules.rollup([cap(90)]))
     assert "satu-satunya sub kegiatan" in one

@@ -33,7 +33,10 @@ def build_report(
         raise LaporanError(f"Laporan {jenis} memerlukan triwulan 1 sampai 4.")
     if jenis == "skm":
         return _skm(perangkat, tahun, triwulan, tanggal)
-    ctx = load_context(perangkat, tahun, triwulan if jenis == "triwulan" else 4, tanggal)
+    tahunan = jenis == "lkjip"  # the year: its figures are those s.d. TW IV
+    ctx = load_context(
+        perangkat, tahun, triwulan if jenis == "triwulan" else 4, tanggal, tahunan=tahunan
+    )
     if jenis == "triwulan":
         from .triwulan import build_triwulan
 

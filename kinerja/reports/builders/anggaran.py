@@ -18,11 +18,15 @@ _DEPTH = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
 def realisasi_anggaran(ctx: ReportContext, counter: Counter, heading: str) -> list:
     budget = ctx.card.budget
     total = budget.total
-    tw = rules.format_triwulan(ctx.triwulan)
+    when = (
+        f"Pada Tahun Anggaran {ctx.tahun}"
+        if ctx.tahunan
+        else f"Sampai dengan {rules.format_triwulan(ctx.triwulan)} Tahun {ctx.tahun}"
+    )
     blocks: list = [
         Heading(heading, 2),
         Paragraph.of(
-            f"Sampai dengan {tw} Tahun {ctx.tahun}, pagu anggaran {ctx.nama_unit} sebesar "
+            f"{when}, pagu anggaran {ctx.nama_unit} sebesar "
             f"{rules.format_rupiah(total.anggaran)} terealisasi "
             f"{rules.format_rupiah(total.realisasi)} atau serapan "
             f"{narrative.persen(total.serapan)}. Rincian per program, kegiatan, sub kegiatan "
@@ -79,14 +83,13 @@ def budget_table(ctx: ReportContext, counter: Counter) -> Table:
             shade=True,
         )
     )
-    tw = rules.format_triwulan(ctx.triwulan, short=True)
     return Table(
         header=(
             (
                 head("Kode"),
                 head("Uraian"),
                 head("Anggaran (Rp)"),
-                head(f"Realisasi s.d. {tw} (Rp)"),
+                head(f"Realisasi {ctx.sd(short=True)} (Rp)"),
                 head("Serapan (%)"),
             ),
         ),
@@ -117,7 +120,7 @@ def _node_row(node: Node, budget: BudgetTree, notes: Notes) -> Row:
 def serapan_chart(ctx: ReportContext, counter: Counter) -> Chart:
     budget = ctx.card.budget
     programs = budget.tree.programs
-    title = f"Serapan Anggaran per Program s.d. {rules.format_triwulan(ctx.triwulan)} (%)"
+    title = f"Serapan Anggaran per Program {ctx.sd()} (%)"
     return Chart(
         kind="barh",
         title=title,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from kinerja import rules
 from kinerja.evaluation.models import TindakLanjut
 from kinerja.measurement.models import Realisasi
 from kinerja.measurement.scorecard import Scorecard, build_scorecard
@@ -74,6 +75,9 @@ class ReportContext:
     tindak_lanjut: list[TindakLanjut]
     analisis: dict[int, tuple[str, str, str]]  # indikator id → pendukung, penghambat, solusi
     ikm_trend: list[tuple[int, int, Decimal]] = field(default_factory=list)  # tahun, TW, IKM
+    #: An annual report (LKjIP): its figures are the year's (those s.d. TW IV) and its words
+    #: and columns speak of the year, never of "triwulan IV".
+    tahunan: bool = False
 
     @property
     def pemda(self):
@@ -100,6 +104,34 @@ class ReportContext:
         return self.perangkat.tempat_laporan or self.perangkat.ibu_kota or self.perangkat.nama
 
     @property
+    def atasan(self) -> str:
+        """The head of the region, the usual second party of a unit's PK."""
+        nama = self.pemda.nama
+        for prefix, title in (
+            ("Kabupaten ", "Bupati "),
+            ("Kota ", "Wali Kota "),
+            ("Provinsi ", "Gubernur "),
+        ):
+            if nama.startswith(prefix):
+                return title + nama.removeprefix(prefix)
+        return f"Kepala Daerah {nama}"
+
+    def sd(self, short: bool = False) -> str:
+        """The period the year-to-date figures cover, for a heading or a title: "s.d.
+        Triwulan IV" (short: "s.d. TW IV"); in an annual report "Tahun 2024" ("2024")."""
+        if self.tahunan:
+            return str(self.tahun) if short else f"Tahun {self.tahun}"
+        return "s.d. " + rules.format_triwulan(self.triwulan, short=short)
+
+    @property
+    def periode(self) -> str:
+        """The same period in a sentence: "sampai dengan Triwulan IV Tahun 2024", or
+        "Tahun 2024"."""
+        if self.tahunan:
+            return f"Tahun {self.tahun}"
+        return f"sampai dengan {rules.format_triwulan(self.triwulan)} Tahun {self.tahun}"
+
+    @property
     def renstra_years(self) -> list[int]:
         if self.renstra is None:
             return []
@@ -107,7 +139,12 @@ class ReportContext:
 
 
 def load_context(
-    perangkat: PerangkatDaerah, tahun: int, triwulan: int, tanggal: date | None = None
+    perangkat: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    tanggal: date | None = None,
+    *,
+    tahunan: bool = False,
 ) -> ReportContext:
     perangkat = PerangkatDaerah.objects.select_related("pemda__skala_predikat").get(pk=perangkat.pk)
     card = build_scorecard(perangkat, tahun, triwulan)
@@ -161,6 +198,7 @@ def load_context(
             ).values_list("indikator_id", "faktor_pendukung", "faktor_penghambat", "solusi")
         },
         ikm_trend=_ikm_trend(perangkat, tahun, triwulan),
+        tahunan=tahunan,
         tindak_lanjut=list(
             TindakLanjut.objects.filter(perangkat=perangkat, tahun=tahun).order_by(
                 "triwulan", "nomor"

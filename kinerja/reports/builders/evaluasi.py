@@ -64,15 +64,15 @@ def tabel_pengukuran(ctx: ReportContext, counter: Counter) -> Table:
             shade=True,
         )
     )
-    tw = rules.format_triwulan(ctx.triwulan, short=True)
+    sd = ctx.sd(short=True)
     return Table(
         header=(
             (
                 head("No"),
                 head("Sasaran Strategis"),
                 head("Indikator Kinerja"),
-                head(f"Target s.d. {tw}"),
-                head(f"Realisasi s.d. {tw}"),
+                head(f"Target {sd}"),
+                head(f"Realisasi {sd}"),
                 head("Capaian (%)"),
                 head("Predikat"),
             ),
@@ -107,18 +107,23 @@ def _band(pita, above) -> str:
     return " dan ".join(parts)
 
 
-def pengukuran(ctx: ReportContext, counter: Counter) -> list:
+def pengukuran(
+    ctx: ReportContext,
+    counter: Counter,
+    heading: str = "A. Pengukuran Capaian Kinerja",
+    level: int = 2,
+) -> list:
     card = ctx.card
     blocks: list = [
-        Heading("A. Pengukuran Capaian Kinerja", 2),
+        Heading(heading, level),
         Paragraph.of(
             "Capaian kinerja dihitung dengan membandingkan realisasi terhadap target: "
             "untuk indikator berpolaritas positif Capaian = Realisasi / Target × 100%, "
             "untuk indikator berpolaritas negatif "
             + narrative.rumus("negatif", ctx.pemda.rumus_negatif).removeprefix("Capaian = ")
-            + ". Capaian sampai dengan triwulan mengikuti cara penjumlahan tiap indikator "
-            "(jumlah, nilai terakhir, rata-rata atau nilai tertinggi). Predikat ditentukan "
-            "terhadap capaian yang dibulatkan dua desimal."
+            + f". {'Capaian tahunan' if ctx.tahunan else 'Capaian sampai dengan triwulan'} "
+            "mengikuti cara penjumlahan tiap indikator (jumlah, nilai terakhir, rata-rata atau "
+            "nilai tertinggi). Predikat ditentukan terhadap capaian yang dibulatkan dua desimal."
         ),
     ]
     tabel = tabel_pengukuran(ctx, counter)
@@ -141,8 +146,7 @@ def pengukuran(ctx: ReportContext, counter: Counter) -> list:
     if card.unit.capaian.applicable:
         blocks.append(
             Paragraph.of(
-                f"Secara keseluruhan capaian kinerja {ctx.nama_unit} sampai dengan "
-                f"{rules.format_triwulan(ctx.triwulan)} Tahun {ctx.tahun} adalah "
+                f"Secara keseluruhan capaian kinerja {ctx.nama_unit} {ctx.periode} adalah "
                 f"{narrative.persen(card.unit.capaian)} dengan predikat "
                 f"{card.skala.classify(card.unit.capaian)}."
             )
@@ -150,9 +154,16 @@ def pengukuran(ctx: ReportContext, counter: Counter) -> list:
     return blocks
 
 
-def evaluasi(ctx: ReportContext, counter: Counter) -> list:
+def evaluasi(
+    ctx: ReportContext,
+    counter: Counter,
+    heading: str = "B. Evaluasi dan Analisis Capaian Kinerja",
+    level: int = 2,
+) -> list:
+    """The section ``heading`` at ``level``; its sasaran and programs one level below it,
+    their kegiatan two and sub kegiatan three."""
     blocks: list = [
-        Heading("B. Evaluasi dan Analisis Capaian Kinerja", 2),
+        Heading(heading, level),
         Paragraph.of(
             "Evaluasi berikut menguraikan capaian setiap sasaran beserta program, kegiatan "
             "dan sub kegiatan pendukungnya, sebab-sebab tercapai atau tidak tercapainya "
@@ -160,13 +171,13 @@ def evaluasi(ctx: ReportContext, counter: Counter) -> list:
         ),
     ]
     for s in ctx.card.sasaran:
-        blocks.append(Heading(f"Sasaran {s.kode}: {s.nama}", 3))
+        blocks.append(Heading(f"Sasaran {s.kode}: {s.nama}", level + 1))
         blocks += node_section(ctx, s, counter)
         for program in s.children:
-            blocks += program_section(ctx, program, counter)
+            blocks += program_section(ctx, program, counter, level + 1)
     orphans = [p for p in ctx.card.programs if p not in _linked(ctx)]
     for program in orphans:
-        blocks += program_section(ctx, program, counter)
+        blocks += program_section(ctx, program, counter, level + 1)
     return blocks
 
 
@@ -174,14 +185,16 @@ def _linked(ctx: ReportContext) -> list[NodeScore]:
     return [p for s in ctx.card.sasaran for p in s.children]
 
 
-def program_section(ctx: ReportContext, program: NodeScore, counter: Counter) -> list:
-    blocks: list = [Heading(f"{program.kode} {program.nama}", 3)]
+def program_section(
+    ctx: ReportContext, program: NodeScore, counter: Counter, level: int = 3
+) -> list:
+    blocks: list = [Heading(f"{program.kode} {program.nama}", level)]
     blocks += node_section(ctx, program, counter)
     for kegiatan in program.children:
-        blocks.append(Heading(f"{kegiatan.kode} {kegiatan.nama}", 4))
+        blocks.append(Heading(f"{kegiatan.kode} {kegiatan.nama}", level + 1))
         blocks += node_section(ctx, kegiatan, counter)
         for sub in kegiatan.children:
-            blocks.append(Heading(f"{sub.kode} {sub.nama}", 5))
+            blocks.append(Heading(f"{sub.kode} {sub.nama}", level + 2))
             blocks += node_section(ctx, sub, counter)
     return blocks
 
@@ -222,17 +235,19 @@ def _weighted(ctx: ReportContext) -> bool:
 
 
 def indicator_table(ctx: ReportContext, node: NodeScore, counter: Counter) -> Table:
+    """A node's indicators: the quarter's target and realisasi, then those s.d. the quarter
+    with capaian and predikat; an annual report shows only the year's."""
     notes = Notes()
     q = ctx.triwulan - 1
-    tw = rules.format_triwulan(ctx.triwulan, short=True)
+    tw, sd = rules.format_triwulan(ctx.triwulan, short=True), ctx.sd(short=True)
+    quarter = not ctx.tahunan
     rows = tuple(
         Row(
             (
                 center(str(i)),
                 text(ind.nama),
                 center(ind.satuan or "–"),
-                target(ind.targets[q]),
-                number(ind.realisasi[q]),
+                *((target(ind.targets[q]), number(ind.realisasi[q])) if quarter else ()),
                 target(ind.target_sd),
                 number(ind.realisasi_sd),
                 notes.capaian(ind.capaian),
@@ -247,10 +262,9 @@ def indicator_table(ctx: ReportContext, node: NodeScore, counter: Counter) -> Ta
                 head("No"),
                 head("Indikator Kinerja"),
                 head("Satuan"),
-                head(f"Target {tw}"),
-                head(f"Realisasi {tw}"),
-                head(f"Target s.d. {tw}"),
-                head(f"Realisasi s.d. {tw}"),
+                *((head(f"Target {tw}"), head(f"Realisasi {tw}")) if quarter else ()),
+                head(f"Target {sd}"),
+                head(f"Realisasi {sd}"),
                 head("Capaian (%)"),
                 head("Predikat"),
             ),
@@ -259,7 +273,8 @@ def indicator_table(ctx: ReportContext, node: NodeScore, counter: Counter) -> Ta
         caption=counter.table(
             f"Capaian {narrative.subjek(LEVEL[node.level].capitalize(), node.nama)}"
         ),
-        widths=(0.55, 2.8, 1.15, 0.8, 0.8, 0.8, 0.8, 0.9, 1.5),  # satuan: "Dokumen" whole
+        # satuan: "Dokumen" whole
+        widths=(0.55, 2.8, 1.15, *((0.8, 0.8) if quarter else ()), 0.8, 0.8, 0.9, 1.5),
         font_size="small",
         notes=notes.lines(),
     )
@@ -267,21 +282,19 @@ def indicator_table(ctx: ReportContext, node: NodeScore, counter: Counter) -> Ta
 
 def indicator_text(ctx: ReportContext, level: str, nama: str, ind: IndicatorScore) -> list:
     q = ctx.triwulan
+    if ctx.tahunan:  # the year's figures: those s.d. TW IV
+        said = (f"tahun {ctx.tahun}", ind.target_sd, ind.realisasi_sd, ind.capaian)
+    else:
+        said = (q, ind.targets[q - 1], ind.realisasi[q - 1], ind.capaian_triwulan)
+    periode, t, r, capaian = said
     blocks: list = [
         Paragraph.of(
             narrative.kalimat_capaian(
-                level,
-                nama,
-                q,
-                ind.targets[q - 1],
-                ind.realisasi[q - 1],
-                ind.satuan,
-                ind.capaian_triwulan,
-                ind.polaritas,
+                level, nama, periode, t, r, ind.satuan, capaian, ind.polaritas
             )
         )
     ]
-    if q > 1 and (ind.target_sd, ind.realisasi_sd) != (ind.targets[q - 1], ind.realisasi[q - 1]):
+    if q > 1 and (ind.target_sd, ind.realisasi_sd) != (t, r):
         blocks.append(
             Paragraph.of(
                 narrative.kalimat_sd(

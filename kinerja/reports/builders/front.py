@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kinerja import rules
 from kinerja.organisations.staff import GENDERS, StaffTable
+from kinerja.reports import narrative
 from kinerja.reports.document import (
     BulletList,
     Cell,
@@ -62,9 +63,9 @@ def kata_pengantar(ctx: ReportContext, judul: str) -> list:
     return [
         Heading("KATA PENGANTAR", 1),
         Paragraph.of(
-            "Dengan memanjatkan puji dan syukur ke hadirat Tuhan Yang Maha Kuasa, "
+            "Dengan memanjatkan puji dan syukur ke hadirat Tuhan Yang Maha Esa, "
             f"{judul} {unit} Tahun {tahun} dapat diselesaikan sebagai bentuk "
-            "akuntabilitas penyelenggaraan pemerintahan pada tahun berjalan."
+            f"akuntabilitas penyelenggaraan pemerintahan {ctx.periode}."
         ),
         Paragraph.of(
             "Laporan ini disusun berdasarkan Peraturan Presiden Nomor 29 Tahun 2014 tentang "
@@ -76,8 +77,8 @@ def kata_pengantar(ctx: ReportContext, judul: str) -> list:
         ),
         Paragraph.of(
             "Seluruh angka dalam laporan ini dihitung dari data target dan realisasi yang "
-            "dimasukkan satu kali ke dalam aplikasi Kinerja, dengan rumus dan skala predikat "
-            f"yang ditetapkan {ctx.pemda.nama}. Kami berharap laporan ini menjadi bahan "
+            "tercatat, dengan rumus dan skala predikat yang ditetapkan "
+            f"{ctx.pemda.nama}. Kami berharap laporan ini menjadi bahan "
             "evaluasi dan perbaikan kinerja yang berkesinambungan."
         ),
         signature(ctx),
@@ -99,8 +100,7 @@ def bab_pendahuluan(ctx: ReportContext, judul: str) -> list:
             f"{ctx.nama_unit} selaku perangkat daerah {ctx.pemda.nama} wajib "
             f"mempertanggungjawabkan pelaksanaan tugas dan fungsinya melalui Sistem "
             f"Akuntabilitas Kinerja Instansi Pemerintah (SAKIP). {judul} ini menyajikan "
-            f"pengukuran, evaluasi dan analisis capaian kinerja sampai dengan "
-            f"{rules.format_triwulan(ctx.triwulan)} Tahun {ctx.tahun}."
+            f"pengukuran, evaluasi dan analisis capaian kinerja {ctx.periode}."
         ),
     ]
     blocks += _gambaran_umum(ctx, counter)
@@ -135,9 +135,18 @@ def bab_pendahuluan(ctx: ReportContext, judul: str) -> list:
                 "daya aparatur, peran strategis dan isu strategis.",
                 "Bab II Perencanaan Kinerja: visi dan misi, tujuan dan sasaran, indikator "
                 "kinerja utama dan perjanjian kinerja.",
-                "Bab III Akuntabilitas Kinerja: pengukuran capaian, evaluasi dan analisis "
-                "per sasaran, program, kegiatan dan sub kegiatan, serta realisasi anggaran.",
+                (
+                    "Bab III Akuntabilitas Kinerja: capaian kinerja organisasi (pengukuran, "
+                    "perbandingan dengan tahun sebelumnya dan dengan target jangka menengah, "
+                    "efisiensi, analisis per sasaran, program, kegiatan dan sub kegiatan) "
+                    "serta realisasi anggaran."
+                    if ctx.tahunan
+                    else "Bab III Akuntabilitas Kinerja: pengukuran capaian, evaluasi dan "
+                    "analisis per sasaran, program, kegiatan dan sub kegiatan, realisasi "
+                    "anggaran serta matriks tindak lanjut hasil evaluasi."
+                ),
                 "Bab IV Penutup: kesimpulan dan langkah perbaikan.",
+                "Lampiran: target dan realisasi setiap indikator per triwulan.",
             )
         ),
         PageBreak(),
@@ -174,7 +183,7 @@ def _gambaran_umum(ctx: ReportContext, counter: Counter) -> list:
         if v
     ]
     if wilayah:
-        sentences.append(f"Wilayahnya terdiri atas {_join(wilayah)}.")
+        sentences.append(f"Wilayahnya terdiri atas {narrative.daftar(wilayah)}.")
     if profil.penduduk_total:
         sentences.append(
             f"Jumlah penduduk tahun {profil.tahun} sebanyak "
@@ -185,7 +194,9 @@ def _gambaran_umum(ctx: ReportContext, counter: Counter) -> list:
     blocks: list = [Heading("B. Gambaran Umum", 2), Paragraph.of(" ".join(sentences))]
     desa = _lines(profil.daftar_desa)
     if desa:
-        blocks.append(Paragraph.of(f"Desa/kelurahan di wilayah {ctx.nama_unit}: {_join(desa)}."))
+        blocks.append(
+            Paragraph.of(f"Desa/kelurahan di wilayah {ctx.nama_unit}: {narrative.daftar(desa)}.")
+        )
     fasilitas = list(profil.fasilitas.all())
     if fasilitas:
         rows = tuple(
@@ -265,7 +276,3 @@ def _km2(value) -> str:
 
 def _lines(value: str) -> list[str]:
     return [line.strip(" -•·\t") for line in value.splitlines() if line.strip(" -•·\t")]
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " dan " + items[-1]

@@ -51,7 +51,7 @@ def matriks_tindak_lanjut(ctx: ReportContext, counter: Counter, heading: str) ->
             ),
             rows=rows,
             caption=counter.table("Matriks Rencana Aksi Tindak Lanjut Hasil Evaluasi"),
-            widths=(0.55, 3.5, 2.4, 1.2, 3),
+            widths=(0.55, 3.4, 2.3, 1.5, 2.9),  # status: "ditindaklanjuti" unbroken
             font_size="small",
         ),
     ]
@@ -67,10 +67,11 @@ def _all_indicators(ctx: ReportContext):
                 yield node.level.replace("_", " ").capitalize(), node.nama, ind
 
 
-def below_target(ctx: ReportContext) -> list[tuple[str, IndicatorScore]]:
+def below_target(ctx: ReportContext) -> list[tuple[str, str, IndicatorScore]]:
+    """(level, owner's name, indicator) of every indicator whose capaian is below 100 %."""
     return [
-        (nama, ind)
-        for _, nama, ind in _all_indicators(ctx)
+        (level, nama, ind)
+        for level, nama, ind in _all_indicators(ctx)
         if ind.capaian.applicable and ind.capaian.value < 100
     ]
 
@@ -102,8 +103,8 @@ def kesimpulan(ctx: ReportContext) -> list:
     short = below_target(ctx)
     if short:
         points.append(
-            f"{len(short)} indikator belum mencapai target: "
-            + "; ".join(f"{ind.nama} ({narrative.persen(ind.capaian)})" for _, ind in short)
+            f"Sebanyak {narrative.jumlah(len(short))} indikator belum mencapai target: "
+            + "; ".join(f"{ind.nama} ({narrative.persen(ind.capaian)})" for *_, ind in short)
             + "."
         )
     else:
@@ -113,7 +114,7 @@ def kesimpulan(ctx: ReportContext) -> list:
 
 def langkah_perbaikan(ctx: ReportContext) -> list:
     steps = []
-    for _, ind in below_target(ctx):
+    for *_, ind in below_target(ctx):
         solusi = ctx.analisis.get(ind.id, ("", "", ""))[2].strip()
         if solusi:
             steps.append(f"{ind.nama}: {solusi}")
@@ -171,7 +172,7 @@ def lampiran(ctx: ReportContext) -> list:
             ),
             rows=tuple(rows),
             caption=counter.table(f"Target dan Realisasi Indikator Tahun {ctx.tahun}"),
-            widths=(1.45, 3.15, 1.2, *([0.68] * 8)),  # "Sub kegiatan", "Dokumen" unbroken
+            widths=(1.45, 2.95, 1.15, *([0.72] * 8)),  # "Sub kegiatan", "Dokumen", "81,74" whole
             font_size="small",
         ),
     ]

@@ -24,16 +24,16 @@ def build_pk(ctx: ReportContext) -> Document:
         raise LaporanError(f"Perjanjian Kinerja {ctx.nama_unit} Tahun {ctx.tahun} belum diisi.")
     p = ctx.perangkat
     pertama = signature(ctx)
-    if pk.tanggal:
+    if pk.tanggal or ctx.tanggal.year != ctx.tahun:
         pertama = Signature(
-            place_date=f"{ctx.tempat}, {rules.format_tanggal(pk.tanggal)}",
+            place_date=f"{ctx.tempat}, {_tanggal(pk.tanggal, ctx.tahun)}",
             jabatan=pertama.jabatan,
             nama=pertama.nama,
             nip=pertama.nip,
             pangkat=pertama.pangkat,
         )
     kedua = Signature(
-        place_date="", jabatan=pk.pihak_kedua_jabatan or atasan(ctx), nama=pk.pihak_kedua_nama
+        place_date="", jabatan=pk.pihak_kedua_jabatan or ctx.atasan, nama=pk.pihak_kedua_nama
     )
     jabatan = p.kepala_jabatan or f"Kepala {p.nama}"
     doc = Document(
@@ -71,18 +71,10 @@ def build_pk(ctx: ReportContext) -> Document:
     return doc
 
 
-def atasan(ctx: ReportContext) -> str:
-    """The head of the region, the usual second party of a unit's PK."""
-    pemda = ctx.pemda
-    nama = pemda.nama
-    for prefix, title in (
-        ("Kabupaten ", "Bupati "),
-        ("Kota ", "Wali Kota "),
-        ("Provinsi ", "Gubernur "),
-    ):
-        if nama.startswith(prefix):
-            return title + nama.removeprefix(prefix)
-    return f"Kepala Daerah {nama}"
+def _tanggal(tanggal, tahun: int) -> str:
+    """The day the PK was signed; unrecorded, only its year: a PK of 2024 is signed early in
+    2024, never on the day a report of it is printed in 2025."""
+    return rules.format_tanggal(tanggal) if tanggal else str(tahun)
 
 
 def _pihak(nama: str, jabatan: str, sebutan: str) -> str:

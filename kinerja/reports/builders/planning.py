@@ -54,7 +54,8 @@ def bab_perencanaan(ctx: ReportContext) -> list:
             Heading("D. Perjanjian Kinerja", 2),
             Paragraph.of(
                 f"Perjanjian Kinerja Tahun {ctx.tahun} memuat sasaran, indikator dan target "
-                f"yang menjadi janji kinerja {ctx.nama_unit} kepada atasannya:"
+                f"yang menjadi janji kinerja {ctx.nama_unit} kepada "
+                f"{(ctx.pk.pihak_kedua_jabatan or ctx.atasan).strip()}:"
             ),
             *pk_tables(ctx, counter),
         ]
@@ -87,7 +88,7 @@ def renstra_table(ctx: ReportContext, counter: Counter) -> Table:
         header=header,
         rows=tuple(rows),
         caption=counter.table(f"Tujuan, Sasaran dan Target Renstra {ctx.nama_unit}"),
-        widths=(0.6, 3.2, 3.1, 1.0, 0.9, *([0.8] * len(years)), 0.9),  # "Indeks" whole
+        widths=(0.7, 3.1, 3.0, 1.0, 0.9, *([0.85] * len(years)), 0.9),  # "Indeks", "2022" whole
         font_size="small",
     )
 
