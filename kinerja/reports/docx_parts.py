@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape as xml_escape
 
-import pyphen
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -21,6 +20,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from kinerja.reports.document import Cell, Document, Signature, Table
+from kinerja.reports.hyphenation import HYPHENATOR
 
 ALIGN = {a: getattr(WD_ALIGN_PARAGRAPH, a.upper()) for a in ("left", "right", "center")}
 #: The tables' look, the PDF's (``reports/css/document.css``): rules of 0,5 pt in grey-blue,
@@ -328,7 +328,6 @@ def _cell_paragraph(
 _JC = {"left": "left", "right": "right", "center": "center"}
 SOFT_HYPHEN = "\u00ad"
 _SHY = '</w:t><w:softHyphen/><w:t xml:space="preserve">'  # Word's optional hyphen
-_HYPHENATOR = pyphen.Pyphen(lang="id")  # WeasyPrint's own hyphenation of the PDF (lang="id")
 _WORD = re.compile(r"[^\W\d_]{5,}")  # letters only; 5 at least, as the PDF (2 + 1 + 2)
 
 
@@ -337,7 +336,7 @@ def hyphenated(text: str) -> str:
     word wider than its column ("Realisasi", "SEDERAJAT") breaks as "Reali-/sasi" in Word
     and LibreOffice too, not letter by letter as "Realis/asi". The hyphen is shown only at
     a break; a search or a copy of the text finds the word whole."""
-    return _WORD.sub(lambda word: _HYPHENATOR.inserted(word[0], hyphen=SOFT_HYPHEN), text)
+    return _WORD.sub(lambda word: HYPHENATOR.inserted(word[0], hyphen=SOFT_HYPHEN), text)
 
 
 # --- signatures ---------------------------------------------------------------------------

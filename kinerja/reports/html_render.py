@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 
-from kinerja.reports import charts
+from kinerja.reports import charts, hyphenation
 from kinerja.reports.document import (
     BulletList,
     Cell,
@@ -89,6 +89,7 @@ def render_html(
         "for_print": for_print,
         "logo_src": _image_uri(document.logo),
         "has_cover": any(isinstance(b, Cover) for b in document.blocks),
+        "lang": hyphenation.LANG,  # WeasyPrint hyphenates by it, at syllables (hyphenation)
     }
     return render_to_string("reports/document.html", context)
 

@@ -1,7 +1,7 @@
 """Rules core of Kinerja: SAKIP figures computed exactly, in pure Python.
 
 Capaian (achievement), quarterly aggregation, roll-up, predikat scales, budget
-absorption (serapan), Indonesian formats and clean text. No Django, no database: every
+absorption (serapan), Indonesian formats, clean text and syllables. No Django, no database: every
 function takes and returns :class:`~decimal.Decimal` values (floats are refused)
 and small frozen dataclasses. See ``README.md`` in this package for examples.
 """
@@ -43,6 +43,7 @@ from .quarters import (
 )
 from .rollup import ALASAN_BOBOT_NOL, ALASAN_ROLLUP_KOSONG, AturanRollup, Rollup, rollup
 from .serapan import ALASAN_PAGU_NOL, compute_serapan
+from .suku_kata import pisah, sela
 from .text import clean_text, ringkas
 
 __all__ = [
@@ -84,9 +85,11 @@ __all__ = [
     "format_waktu",
     "get_preset",
     "parse_angka",
+    "pisah",
     "ringkas",
     "rollup",
     "round_half_up",
+    "sela",
     "to_decimal",
     "truncate",
     "year_to_date",

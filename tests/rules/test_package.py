@@ -12,7 +12,17 @@ import pytest
 import kinerja.rules
 
 PACKAGE = Path(kinerja.rules.__file__).parent
-MODULES = ["numbers", "capaian", "quarters", "rollup", "predikat", "serapan", "formats"]
+MODULES = [
+    "numbers",
+    "capaian",
+    "quarters",
+    "rollup",
+    "predikat",
+    "serapan",
+    "formats",
+    "text",
+    "suku_kata",
+]
 
 
 def _imported_modules(path: Path) -> set[str]:
