@@ -195,6 +195,14 @@ def kalimat_rollup(
     )
 
 
+def kalimat_kurang(anak: str, kurang: list[tuple[str, Capaian]]) -> str:
+    """Which children held a capaian below 100 % down: the cause to look for first."""
+    if not kurang:
+        return ""
+    names = daftar([f"{nama} ({persen(c)})" for nama, c in kurang])
+    return f"Capaian di bawah 100% berasal dari {anak} {names}."
+
+
 def kalimat_serapan(nama: str, anggaran: Decimal, realisasi: Decimal, serapan: Capaian) -> str:
     if not serapan.applicable:
         return f"{nama} tidak memiliki pagu anggaran pada tahun ini."

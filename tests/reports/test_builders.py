@@ -260,3 +260,25 @@ def test_the_regions_logo_reaches_cover_and_kop(towuti, settings, tmp_path):
 def test_skm_needs_the_quarters_survey(towuti):
     with pytest.raises(LaporanError, match="Belum ada survei kepuasan masyarakat"):
         build_report("skm", towuti, 2024, 4)
+
+
+def test_a_shortfall_is_traced_and_its_obstacle_named_in_bab_iv(triwulan):
+    """Below 100 %: the rollup names the children that held it down; Bab IV lists each
+    indicator below target with the obstacle and step its unit recorded."""
+    body = "\n".join(texts(triwulan))
+    assert (
+        "Capaian di bawah 100% berasal dari kegiatan Pengadaan Barang Milik Daerah Penunjang "
+        "Urusan Pemerintah Daerah (50%)." in body
+    )
+    bab_iv = [b for b in triwulan.blocks if isinstance(b, BulletList)][-1].items
+    assert len(bab_iv) == 1
+    assert bab_iv[0].startswith(
+        "Jumlah Pengadaan sarana dan prasarana Pendukung Gedung atau bangunan Lainnya (sub "
+        "kegiatan Pengadaan Sarana dan Prasarana Pendukung Gedung Kantor atau Bangunan Lainnya, "
+        "capaian 0%) — penghambat: Kontrak dengan konsultan perencana diputus sepihak"
+    )
+
+
+def test_renstra_sasaran_numbered_within_their_tujuan(triwulan):
+    tabel = table(triwulan, "Tabel 2.1 ")
+    assert [r.cells[0].text for r in tabel.rows] == ["1", "1.1", "2", "2.1"]

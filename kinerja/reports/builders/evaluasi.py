@@ -213,13 +213,16 @@ def node_section(ctx: ReportContext, node: NodeScore, counter: Counter) -> list:
     if node.children and node.level in CHILD:
         blocks.append(children_table(ctx, node, counter))
         if node.rollup is not None:
-            blocks.append(
-                Paragraph.of(
-                    narrative.kalimat_rollup(
-                        level, node.nama, CHILD[node.level], node.rollup, _weighted(ctx)
-                    )
-                )
+            kurang = [
+                (c.nama, c.capaian)
+                for c in node.children
+                if c.capaian.applicable and c.capaian.value < 100
+            ]
+            rollup = narrative.kalimat_rollup(
+                level, node.nama, CHILD[node.level], node.rollup, _weighted(ctx)
             )
+            why = narrative.kalimat_kurang(CHILD[node.level], kurang)
+            blocks.append(Paragraph.of(f"{rollup} {why}".strip()))
     elif not node.indikator:
         blocks.append(
             Paragraph.of(

@@ -113,15 +113,24 @@ def kesimpulan(ctx: ReportContext) -> list:
 
 
 def langkah_perbaikan(ctx: ReportContext) -> list:
+    """Every indicator below target with what its unit recorded: the obstacle and the step
+    (faktor penghambat, solusi). Nothing is said where nothing was recorded."""
     steps = []
-    for *_, ind in below_target(ctx):
-        solusi = ctx.analisis.get(ind.id, ("", "", ""))[2].strip()
-        if solusi:
-            steps.append(f"{ind.nama}: {solusi}")
+    for level, nama, ind in below_target(ctx):
+        _, penghambat, solusi = (t.strip() for t in ctx.analisis.get(ind.id, ("", "", "")))
+        said = [f"penghambat: {penghambat}" if penghambat else "", solusi and f"langkah: {solusi}"]
+        if any(said):
+            steps.append(
+                f"{ind.nama} ({narrative.subjek(level.lower(), nama)}, capaian "
+                f"{narrative.persen(ind.capaian)}) — " + "; ".join(p for p in said if p)
+            )
     if not steps:
         return []
     return [
-        Paragraph.of("Langkah perbaikan untuk indikator yang belum mencapai target:"),
+        Paragraph.of(
+            "Indikator yang belum mencapai target beserta faktor penghambat dan langkah "
+            "perbaikannya:"
+        ),
         BulletList(tuple(steps)),
     ]
 

@@ -80,10 +80,8 @@ def renstra_table(ctx: ReportContext, counter: Counter) -> Table:
     rows: list[Row] = []
     for t in ctx.tujuan:
         rows += _renstra_rows(str(t.nomor), f"Tujuan: {t.teks}", t.indikator, years, 0)
-        for s in t.sasaran:
-            rows += _renstra_rows(
-                f"{t.nomor}.{s.nomor}", f"Sasaran: {s.teks}", s.indikator, years, 1
-            )
+        for i, s in enumerate(t.sasaran, 1):  # numbered within its tujuan: 2.1, not 2.2
+            rows += _renstra_rows(f"{t.nomor}.{i}", f"Sasaran: {s.teks}", s.indikator, years, 1)
     return Table(
         header=header,
         rows=tuple(rows),
