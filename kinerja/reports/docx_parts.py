@@ -237,8 +237,9 @@ def add_table(
     doc: DocxDocument, model: Table, text_width: Length, style_ids: Mapping[str, str]
 ) -> DocxTable | None:
     """The grid of ``model`` (caption and notes are the caller's): header rows repeat on every
-    page, no row splits across pages, a short table (``Table.whole``) stays on one page, spans
-    become merged cells (gridSpan, vMerge).
+    page, no row splits across pages, a short table (``Table.whole``) stays on one page, a
+    bold row (a tree's parent) stays with the row after it, spans become merged cells
+    (gridSpan, vMerge).
 
     The table is written as WordprocessingML text and parsed once: a report has thousands of
     cells, and python-docx's per-property object API costs about a millisecond each.
@@ -297,7 +298,8 @@ def add_table(
             )
             text = placed.cell if placed and (r, c) in origins else None
             bold = is_head or (text is not None and (text.bold or row.bold))
-            keep = is_head or (model.whole and r < nrows - 1)  # with the next row: one page
+            # with the next row: a short table on one page, a tree's parent with its child
+            keep = is_head or ((model.whole or row.bold) and r < nrows - 1)
             xml.append(_cell_paragraph(style_id, text, is_head, bold, level, keep))
             xml.append("</w:tc>")
             c += span

@@ -26,6 +26,7 @@ _RUMUS_NEGATIF = {
     RumusNegatif.T_BAGI_R: "Target / Realisasi × 100%",
 }
 _RUMUS_POSITIF = "Realisasi / Target × 100%"
+NBSP = "\u00a0"  # a space no line breaks at
 
 
 def angka(value: Decimal | None) -> str:
@@ -39,6 +40,11 @@ def persen(c: Capaian | Decimal | None) -> str:
     """``105,78%``, ``100%``; not applicable → "–"."""
     value = c.value if isinstance(c, Capaian) else c
     return rules.KOSONG if value is None else f"{angka(value)}%"
+
+
+def rupiah(value: Decimal) -> str:
+    """``Rp 4.094.740.600`` in a sentence: "Rp" never ends a line apart from its amount."""
+    return rules.format_rupiah(value).replace(" ", NBSP)
 
 
 def besaran(value: Decimal | Rentang | None, satuan: str) -> str:
@@ -55,6 +61,11 @@ def besaran(value: Decimal | Rentang | None, satuan: str) -> str:
     if unit.lower() in _TANPA_SATUAN:
         return text
     return f"{text} {unit}"
+
+
+def unbroken(text: str) -> str:
+    """``text`` kept on one line: a formula such as ``750 / 8 =`` never breaks inside."""
+    return text.replace(" ", NBSP)
 
 
 def subjek(level: str, nama: str) -> str:
@@ -150,6 +161,8 @@ def penilaian(
         return ("Target tercapai sepenuhnya." + note).strip()
     if isinstance(target, Rentang) or target is None or realisasi is None:
         gap = ""
+    elif satuan.strip().lower() in _PERSEN:  # two percentages differ in points
+        gap = f" (selisih {angka(abs(realisasi - target))} poin)"
     else:
         gap = f" (selisih {besaran(abs(realisasi - target), satuan)})"
     if value > 100:
@@ -190,8 +203,9 @@ def kalimat_rollup(
         )
     return (
         f"Capaian {subject} adalah rata-rata capaian {jumlah(rollup.count)} {anak} yang "
-        f"dapat dihitung: {angka(rollup.total)} / {rollup.count} = "
-        f"{persen(rollup.capaian)}.{left_out}"
+        "dapat dihitung: "
+        + unbroken(f"{angka(rollup.total)} / {rollup.count} = {persen(rollup.capaian)}")
+        + f".{left_out}"
     )
 
 
@@ -207,8 +221,8 @@ def kalimat_serapan(nama: str, anggaran: Decimal, realisasi: Decimal, serapan: C
     if not serapan.applicable:
         return f"{nama} tidak memiliki pagu anggaran pada tahun ini."
     return (
-        f"Pagu anggaran {nama} sebesar {rules.format_rupiah(anggaran)} terealisasi "
-        f"{rules.format_rupiah(realisasi)} atau serapan {persen(serapan)}."
+        f"Pagu anggaran {nama} sebesar {rupiah(anggaran)} terealisasi "
+        f"{rupiah(realisasi)} atau serapan {persen(serapan)}."
     )
 
 

@@ -111,3 +111,17 @@ def test_a_short_table_stays_on_one_page_a_long_one_may_break(word):
     assert all(keeps(long.rows[0]))  # a long table's header stays with its first row
     assert not any(any(keeps(row)) for row in long.rows[1:])
     assert table(WHOLE_TABLE_ROWS).whole and not table(WHOLE_TABLE_ROWS + 1).whole
+
+
+def test_a_parent_row_keeps_with_the_row_after_it():
+    """A tree's bold row (not the last) keeps with the next row, as in the PDF."""
+    rows = tuple(
+        Row((Cell(str(n)), Cell(f"Uraian {n}"), Cell("1,00")), bold=n % 3 == 0)
+        for n in range(WHOLE_TABLE_ROWS + 5)
+    )
+    long = Table(header=HEADER, rows=rows, caption="Pohon", widths=(1, 4, 1))
+    model = Document(title="Uji", kind="triwulan", unit="Uji", blocks=(long,))
+    body = docx.Document(io.BytesIO(DocxExporter().render(model))).tables[0].rows[1:]
+    assert [all(keeps(row)) for row in body] == [
+        n % 3 == 0 and n < len(rows) - 1 for n in range(len(rows))
+    ]

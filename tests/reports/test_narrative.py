@@ -75,8 +75,8 @@ def test_rollup_sentences():
     text = narrative.kalimat_rollup("program", "Program Penunjang", "kegiatan", rollup)
     assert text == (
         "Capaian Program Penunjang adalah rata-rata capaian 8 (delapan) kegiatan yang dapat "
-        "dihitung: 750 / 8 = 93,75%. Sebanyak 1 (satu) kegiatan tidak dihitung karena tidak "
-        "memiliki target atau realisasi."
+        "dihitung: 750\u00a0/\u00a08\u00a0=\u00a093,75%. Sebanyak 1 (satu) kegiatan tidak "
+        "dihitung karena tidak memiliki target atau realisasi."
     )
     one = narrative.kalimat_rollup("kegiatan", "Rapat", "sub kegiatan", rules.rollup([cap(90)]))
     assert "satu-satunya sub kegiatan" in one
@@ -98,3 +98,9 @@ def test_every_combination_reads_as_a_finished_sentence(t, r, satuan, polaritas,
     assert text.endswith(".")
     assert not PLACEHOLDER.search(text), text
     assert rules.format_triwulan(tw).split()[-1] in text
+
+
+def test_two_percentages_differ_in_points_and_rupiah_stays_with_its_amount():
+    text = narrative.kalimat_capaian("sasaran", "Uji", 4, D(100), D("93.75"), "%", cap("93.75"))
+    assert "(selisih 6,25 poin)" in text
+    assert narrative.rupiah(D("4094740600")) == "Rp\u00a04.094.740.600"

@@ -158,6 +158,20 @@ def test_long_table_flows_over_three_pages_with_repeated_header(pdf):
     assert all("Pagu (Rp)" in t for t in with_rows)
 
 
+def test_a_parent_row_never_ends_a_page_apart_from_its_first_child():
+    """A bold row of a tree (a parent: every other row here) stays with the row after it."""
+    rows = tuple(
+        Row((Cell(f"Baris {i}"), Cell(f"{i},00", align="right")), bold=i % 2 == 0, level=1 - i % 2)
+        for i in range(1, 161)
+    )
+    table = Table(header=((Cell("Uraian"), Cell("Nilai")),), rows=rows, caption="Pohon")
+    doc = Document(title="Uji", kind="triwulan", unit="Uji", blocks=[table])
+    reader = PdfReader(io.BytesIO(get_exporter("pdf").render(doc)))
+    last_rows = [int(re.findall(r"Baris (\d+)", p.extract_text())[-1]) for p in reader.pages]
+    assert len(last_rows) >= 3
+    assert all(n % 2 == 1 for n in last_rows[:-1]), last_rows  # a child row ends each page
+
+
 def test_numbers_appear_exactly_as_the_cells_text(pdf):
     text = "\n".join(p.extract_text() for p in pdf.pages)
     for figure in ("4.094.740.600,00", "105,78", "90.000.000,00", "99,90"):

@@ -27,8 +27,8 @@ def realisasi_anggaran(ctx: ReportContext, counter: Counter, heading: str) -> li
         Heading(heading, 2),
         Paragraph.of(
             f"{when}, pagu anggaran {ctx.nama_unit} sebesar "
-            f"{rules.format_rupiah(total.anggaran)} terealisasi "
-            f"{rules.format_rupiah(total.realisasi)} atau serapan "
+            f"{narrative.rupiah(total.anggaran)} terealisasi "
+            f"{narrative.rupiah(total.realisasi)} atau serapan "
             f"{narrative.persen(total.serapan)}. Rincian per program, kegiatan, sub kegiatan "
             "dan belanja disajikan pada tabel berikut; setiap baris induk adalah jumlah "
             "baris di bawahnya."

@@ -114,16 +114,17 @@ def pengukuran(
     level: int = 2,
 ) -> list:
     card = ctx.card
+    himpun = "Realisasi tahunan" if ctx.tahunan else "Realisasi sampai dengan triwulan berjalan"
     blocks: list = [
         Heading(heading, level),
         Paragraph.of(
             "Capaian kinerja dihitung dengan membandingkan realisasi terhadap target: "
             "untuk indikator berpolaritas positif Capaian = Realisasi / Target × 100%, "
             "untuk indikator berpolaritas negatif "
-            + narrative.rumus("negatif", ctx.pemda.rumus_negatif).removeprefix("Capaian = ")
-            + f". {'Capaian tahunan' if ctx.tahunan else 'Capaian sampai dengan triwulan'} "
-            "mengikuti cara penjumlahan tiap indikator (jumlah, nilai terakhir, rata-rata atau "
-            "nilai tertinggi). Predikat ditentukan terhadap capaian yang dibulatkan dua desimal."
+            + narrative.rumus("negatif", ctx.pemda.rumus_negatif)
+            + f". {himpun} dihimpun menurut sifat tiap indikator: dijumlahkan, diambil "
+            "nilai terakhir, dirata-ratakan atau diambil nilai tertinggi. Predikat ditentukan "
+            "terhadap capaian yang dibulatkan dua desimal."
         ),
     ]
     tabel = tabel_pengukuran(ctx, counter)
@@ -331,9 +332,12 @@ def _formula(ctx: ReportContext, ind: IndicatorScore) -> str:
     a, b = narrative.angka(t), narrative.angka(r)
     if ind.polaritas == rules.Polaritas.NEGATIF.value:
         if ctx.pemda.rumus_negatif == rules.RumusNegatif.T_BAGI_R.value:
-            return f"Capaian = {a} / {b} × 100% = {result}"
-        return f"Capaian = (2 × {a} − {b}) / {a} × 100% = {result}"
-    return f"Capaian = {b} / {a} × 100% = {result}"
+            terms = f"{a} / {b} × 100%"
+        else:
+            terms = f"(2 × {a} − {b}) / {a} × 100%"
+    else:
+        terms = f"{b} / {a} × 100%"
+    return f"Capaian = {narrative.unbroken(terms)} = {result}"
 
 
 def children_table(ctx: ReportContext, node: NodeScore, counter: Counter) -> Table:

@@ -99,8 +99,8 @@ def ikhtisar(ctx: ReportContext) -> list:
     efisien = [label for *_, label in _efisiensi_rows(ctx)]
     blocks.append(
         Paragraph.of(
-            f"Anggaran {rules.format_rupiah(total.anggaran)} terealisasi "
-            f"{rules.format_rupiah(total.realisasi)} atau {narrative.persen(total.serapan)}."
+            f"Anggaran {narrative.rupiah(total.anggaran)} terealisasi "
+            f"{narrative.rupiah(total.realisasi)} atau {narrative.persen(total.serapan)}."
             + (f" {_efisien_text(efisien)}" if efisien else "")
         )
     )

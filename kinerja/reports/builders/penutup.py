@@ -98,7 +98,7 @@ def kesimpulan(ctx: ReportContext) -> list:
     if total.anggaran:
         points.append(
             f"Serapan anggaran {narrative.persen(total.serapan)} "
-            f"({rules.format_rupiah(total.realisasi)} dari {rules.format_rupiah(total.anggaran)})."
+            f"({narrative.rupiah(total.realisasi)} dari {narrative.rupiah(total.anggaran)})."
         )
     short = below_target(ctx)
     if short:
