@@ -204,6 +204,9 @@ class Document(_CleanText):
     blocks: list[Block] = field(default_factory=list)
     kop: tuple[str, ...] = ()  # letterhead lines (PK document)
     logo: bytes | None = None  # PNG/SVG of the unit's logo, if configured
+    #: Data the unit has yet to fill in, which the report shows as gaps (not printed in it:
+    #: said beside the files, builders.kelengkapan)
+    peringatan: tuple[str, ...] = ()
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

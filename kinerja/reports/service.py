@@ -21,6 +21,14 @@ class Berkas:
     size: int
 
 
+@dataclass(frozen=True)
+class Ditulis:
+    """The files written for one report, and what its data still lack (kelengkapan)."""
+
+    berkas: list[Berkas]
+    peringatan: tuple[str, ...]
+
+
 def parse_formats(text: str) -> list[str]:
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in known_formats()]
@@ -65,7 +73,7 @@ def write_reports(
     fmts: list[str],
     folder: Path,
     tanggal: date | None = None,
-) -> list[Berkas]:
+) -> Ditulis:
     """Build once, render every format, write each file whole (never a partial file)."""
     if jenis not in JENIS:
         raise LaporanError(f"Jenis laporan '{jenis}' tidak dikenal; pilih: {', '.join(JENIS)}.")
@@ -80,4 +88,4 @@ def write_reports(
         partial.write_bytes(data)
         partial.replace(path)
         written.append(Berkas(path, jenis, fmt, len(data)))
-    return written
+    return Ditulis(written, document.peringatan)

@@ -282,3 +282,20 @@ def test_a_shortfall_is_traced_and_its_obstacle_named_in_bab_iv(triwulan):
 def test_renstra_sasaran_numbered_within_their_tujuan(triwulan):
     tabel = table(triwulan, "Tabel 2.1 ")
     assert [r.cells[0].text for r in tabel.rows] == ["1", "1.1", "2", "2.1"]
+
+
+def test_the_gaps_a_reader_would_see_are_named_beside_the_report(triwulan, lkjip, pk):
+    """Not printed in the report: said beside its files, for the unit to fill in."""
+    assert triwulan.peringatan == (
+        "Nama dan NIP kepala Kecamatan Towuti belum diisi (admin, Perangkat daerah): tanda "
+        "tangan laporan tanpa nama dan NIP.",
+        "Definisi/formulasi IKU belum diisi: Indeks Kepuasan Masyarakat.",
+        "Realisasi belum diisi pada triwulan yang bertarget, 1 (satu) indikator: Jumlah "
+        "dokumen evaluasi kinerja pelayanan perangkat daerah… (TW III).",
+        "Indikator di bawah target tanpa faktor penghambat maupun solusi: Persentase Capaian "
+        "Kinerja Program Penunjang Urusan….",
+    )
+    assert lkjip.peringatan == triwulan.peringatan
+    assert "Tanggal penandatanganan Perjanjian Kinerja 2024 belum diisi" in pk.peringatan[1]
+    body = "\n".join(texts(triwulan))
+    assert "belum diisi (admin" not in body

@@ -180,8 +180,13 @@ def test_laporan_command_writes_the_files(towuti, tmp_path, django_db_blocker, c
         )
     written = tmp_path / "towuti-perjanjian-kinerja-2024.docx"
     assert written.exists()
-    assert str(written) in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert str(written) in out
     assert list(tmp_path.iterdir()) == [written]  # no partial file left behind
+    # what the sample lacks, which the PK shows: a name and NIP to sign, its signing date
+    assert "Data yang belum lengkap (tampak di laporan):" in out
+    assert "  - Nama dan NIP kepala Kecamatan Towuti belum diisi" in out
+    assert "  - Tanggal penandatanganan Perjanjian Kinerja 2024 belum diisi" in out
 
 
 @pytest.mark.parametrize(

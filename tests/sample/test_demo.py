@@ -98,3 +98,5 @@ def test_demo_prints_the_figures_and_writes_the_reports(tmp_path):
     ):
         assert expected in text
     assert not re.search(r"\b(None|nan|NaN)\b", text)
+    notes = text.split("Data contoh yang belum lengkap (tampak di laporan):\n")[1]
+    assert notes.count("Nama dan NIP kepala Kecamatan Towuti belum diisi") == 1  # once

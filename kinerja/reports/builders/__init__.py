@@ -38,16 +38,16 @@ def build_report(
         perangkat, tahun, triwulan if jenis == "triwulan" else 4, tanggal, tahunan=tahunan
     )
     if jenis == "triwulan":
-        from .triwulan import build_triwulan
+        from .triwulan import build_triwulan as build
+    elif jenis == "lkjip":
+        from .lkjip import build_lkjip as build
+    else:
+        from .pk import build_pk as build
+    from .kelengkapan import kelengkapan
 
-        return build_triwulan(ctx)
-    if jenis == "lkjip":
-        from .lkjip import build_lkjip
-
-        return build_lkjip(ctx)
-    from .pk import build_pk
-
-    return build_pk(ctx)
+    document = build(ctx)
+    document.peringatan = kelengkapan(ctx, jenis)
+    return document
 
 
 def _skm(perangkat, tahun: int, triwulan: int, tanggal: date | None) -> Document:
@@ -64,4 +64,8 @@ def _skm(perangkat, tahun: int, triwulan: int, tanggal: date | None) -> Document
             f"Belum ada survei kepuasan masyarakat {perangkat.nama} untuk triwulan {triwulan} "
             f"tahun {tahun}."
         )
-    return build_skm(survei, tanggal)
+    from .kelengkapan import kepala
+
+    document = build_skm(survei, tanggal)
+    document.peringatan = tuple(kepala(perangkat))
+    return document

@@ -57,7 +57,7 @@ def matriks_tindak_lanjut(ctx: ReportContext, counter: Counter, heading: str) ->
     ]
 
 
-def _all_indicators(ctx: ReportContext):
+def all_indicators(ctx: ReportContext):
     for s in ctx.card.sasaran:
         for ind in s.indikator:
             yield "Sasaran", s.nama, ind
@@ -71,7 +71,7 @@ def below_target(ctx: ReportContext) -> list[tuple[str, str, IndicatorScore]]:
     """(level, owner's name, indicator) of every indicator whose capaian is below 100 %."""
     return [
         (level, nama, ind)
-        for level, nama, ind in _all_indicators(ctx)
+        for level, nama, ind in all_indicators(ctx)
         if ind.capaian.applicable and ind.capaian.value < 100
     ]
 
@@ -157,7 +157,7 @@ def lampiran(ctx: ReportContext) -> list:
     counter = Counter("L")
     tws = [rules.format_triwulan(q, short=True) for q in range(1, 5)]
     rows = []
-    for level, owner, ind in _all_indicators(ctx):
+    for level, owner, ind in all_indicators(ctx):
         cells = [text(level), text(f"{owner} — {ind.nama}"), center(ind.satuan or "–")]
         for q in range(4):
             cells += [target(ind.targets[q]), number(ind.realisasi[q])]

@@ -45,5 +45,9 @@ class Command(BaseCommand):
             )
         except LaporanError as error:
             raise CommandError(str(error)) from None
-        for berkas in files:
+        for berkas in files.berkas:
             self.stdout.write(f"{berkas.path}  ({berkas.size // 1024:,} KB)".replace(",", "."))
+        if files.peringatan:
+            self.stdout.write("Data yang belum lengkap (tampak di laporan):")
+            for note in files.peringatan:
+                self.stdout.write(f"  - {note}")

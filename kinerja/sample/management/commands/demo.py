@@ -70,8 +70,14 @@ class Command(BaseCommand):
 
     def _write_reports(self, towuti: PerangkatDaerah, folder: Path) -> None:
         self.stdout.write("\nLaporan (DOCX dan PDF):\n")
+        peringatan: dict[str, None] = {}  # each note once, in order
         for jenis, triwulan in DEMO_REPORTS:
-            for berkas in write_reports(
+            ditulis = write_reports(
                 towuti, jenis, 2024, triwulan, ["docx", "pdf"], folder, TANGGAL_LAPORAN
-            ):
+            )
+            for berkas in ditulis.berkas:
                 self.stdout.write(f"  {berkas.path}\n")
+            peringatan.update(dict.fromkeys(ditulis.peringatan))
+        if peringatan:
+            self.stdout.write("Data contoh yang belum lengkap (tampak di laporan):\n")
+            self.stdout.write("".join(f"  - {note}\n" for note in peringatan))
