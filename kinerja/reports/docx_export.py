@@ -297,6 +297,7 @@ class _Writer:
             if i == 0 and paragraph.runs:
                 paragraph.runs[0].font.size = Pt(20)
                 paragraph.paragraph_format.space_before = Cm(0 if logo else 3)
+        parts.cover_rule(self.para("", "Cover Text"), TEXT_WIDTH)
         for i, line in enumerate([*block.organisation, *filter(None, [block.place_year])]):
             paragraph = self.para(line, "Cover Text")
             if i == 0:

@@ -39,7 +39,8 @@ def build_lkjip(ctx: ReportContext) -> Document:
         unit=ctx.nama_unit,
         logo=ctx.logo,
     )
-    doc.add(cover(ctx, "LAPORAN KINERJA INSTANSI PEMERINTAH", f"(LKjIP) TAHUN {ctx.tahun}"))
+    # two balanced lines, not "PEMERINTAH" alone on the second
+    doc.add(cover(ctx, "LAPORAN KINERJA\nINSTANSI PEMERINTAH", f"(LKjIP) TAHUN {ctx.tahun}"))
     doc.add(*kata_pengantar(ctx, JUDUL), *ikhtisar(ctx))
     doc.add(TableOfContents(depth=4), PageBreak())  # sasaran and programs listed too
     doc.add(*bab_pendahuluan(ctx, JUDUL), *bab_perencanaan(ctx))
