@@ -154,7 +154,7 @@ PRESETS: dict[str, SkalaPredikat] = {
         ),
         SkalaPredikat(
             key="towuti-2024",
-            name="Laporan Evaluasi Kinerja Kecamatan Towuti 2024",
+            name="Kecamatan Towuti 2024 (Sangat Memuaskan – Kurang Memuaskan)",
             bands=(
                 Pita("Sangat Memuaskan", Decimal(91), True, _HIJAU_TUA),
                 Pita("Memuaskan", Decimal(76), True, _HIJAU),

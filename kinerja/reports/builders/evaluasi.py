@@ -92,7 +92,7 @@ def skala_table(ctx: ReportContext, counter: Counter) -> Table:
     return Table(
         header=((head("Capaian (%)"), head("Predikat")),),
         rows=tuple(rows),
-        caption=counter.table(f"Skala Predikat Capaian Kinerja ({ctx.card.skala.name})"),
+        caption=counter.table(f"Skala Predikat Capaian Kinerja: {ctx.card.skala.name}"),
         widths=(2.5, 2),
     )
 
@@ -309,8 +309,8 @@ def indicator_text(ctx: ReportContext, level: str, nama: str, ind: IndicatorScor
     if ind.realisasi_dari_id:
         blocks.append(
             Paragraph.of(
-                "Realisasi indikator ini adalah capaian program yang diukurnya, dihitung dari "
-                "capaian kegiatan-kegiatannya (lihat uraian program di bawah)."
+                "Realisasi indikator ini sama dengan capaian program yang diukur, yang "
+                "dihitung dari capaian kegiatannya (lihat uraian program di bawah)."
             )
         )
     if ind.capaian.applicable and ind.target_sd is not None and ind.realisasi_sd is not None:

@@ -242,7 +242,7 @@ def banding_renstra(ctx: ReportContext, counter: Counter) -> list:
                     head(f"Target {ctx.tahun}"),
                     head(f"Realisasi {ctx.tahun}"),
                     head(f"Target Akhir {akhir}"),
-                    head("Capaian thd. Target Akhir (%)"),
+                    head("Capaian terhadap Target Akhir (%)"),
                 ),
             ),
             rows=table_rows,
