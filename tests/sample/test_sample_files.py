@@ -323,3 +323,11 @@ def test_tindak_lanjut():
     assert all(r["status"] in {"selesai", "proses", "belum"} for r in rows)
     assert all((r["tahun"], r["triwulan"]) == ("2024", "3") for r in rows)
     assert Counter(r["status"] for r in rows) == {"belum": 3, "selesai": 2, "proses": 1}
+
+
+def test_the_follow_up_matrix_cites_permenpanrb_53_of_2014():
+    """The Inspektorat's row 4 printed "Tahun 2024" [#52]; the report cites 2014 elsewhere."""
+    row = read("tindak_lanjut.csv")[3]
+    assert "Permenpan Nomor 53 Tahun 2014" in row["rekomendasi"]
+    assert "53 Tahun 2014" in row["rencana_aksi"]
+    assert "Tahun 2024" not in row["rekomendasi"] + row["rencana_aksi"]
