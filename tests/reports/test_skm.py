@@ -12,7 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 import kinerja
-from kinerja.reports.builders.skm import build_skm, rencana_tindak_lanjut
+from kinerja.reports.builders.skm import build_skm
+from kinerja.reports.builders.skm_tindak_lanjut import rencana_tindak_lanjut
 from kinerja.reports.document import BulletList, Chart, Heading, Paragraph
 from kinerja.reports.exporters import get_exporter
 from kinerja.rules import round_half_up

@@ -29,6 +29,11 @@ def head(value: str, **kw) -> Cell:
     return Cell(value, align="center", bold=True, **kw)
 
 
+def judul(*teks: str) -> tuple[tuple[Cell, ...], ...]:
+    """A table's header of one row, a heading per column."""
+    return (tuple(head(t) for t in teks),)
+
+
 def number(value: Decimal | int | None, places: int | None = None, **kw) -> Cell:
     """A figure: ``places=None`` shows at most two decimals, trailing zeros dropped."""
     if value is None:

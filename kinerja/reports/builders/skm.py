@@ -38,39 +38,10 @@ from kinerja.survey.domain import indikator_iku
 from kinerja.survey.hasil import HasilSurvei, hasil
 from kinerja.survey.models import Survei
 
-from .cells import Counter, center, head, number, text
+from .cells import Counter, center, judul, number, text
+from .skm_tindak_lanjut import tindak_lanjut
 
-__all__ = ["build_skm", "rencana_tindak_lanjut"]
-
-#: Follow-up actions for a weak unsur, by unsur name (both presets); others get a generic one.
-TINDAK_LANJUT = {
-    "persyaratan": "Mengumumkan persyaratan setiap jenis layanan di loket dan laman unit, "
-    "serta meninjau persyaratan yang tidak diperlukan.",
-    "sistem, mekanisme, dan prosedur": "Menyederhanakan alur layanan dan memasang bagan alur "
-    "prosedur yang mudah dipahami di ruang pelayanan.",
-    "waktu penyelesaian": "Menetapkan dan mengumumkan waktu penyelesaian setiap layanan, "
-    "lalu memantau ketepatannya setiap minggu.",
-    "biaya/tarif": "Mengumumkan bahwa layanan tidak dipungut biaya atau tarif resminya, "
-    "dan membuka kanal pengaduan pungutan.",
-    "produk spesifikasi jenis pelayanan": "Mencocokkan produk layanan dengan standar "
-    "pelayanan dan memeriksa ulang dokumen sebelum diserahkan.",
-    "kompetensi pelaksana": "Mengikutkan petugas layanan dalam bimbingan teknis dan menyusun "
-    "panduan kerja untuk setiap jenis layanan.",
-    "perilaku pelaksana": "Menerapkan budaya senyum, sapa, salam serta maklumat pelayanan, "
-    "dan mengevaluasi sikap petugas setiap bulan.",
-    "sarana dan prasarana": "Memperbaiki ruang tunggu (tempat duduk, penyejuk ruangan, "
-    "toilet, papan informasi) dan menyediakan antrean bernomor.",
-    "penanganan pengaduan, saran dan masukan": "Menyediakan kanal pengaduan yang jelas, "
-    "menanggapi setiap pengaduan dan mengumumkan tindak lanjutnya.",
-}
-
-
-def rencana_tindak_lanjut(nama_unsur: str) -> str:
-    return TINDAK_LANJUT.get(
-        nama_unsur.strip().lower(),
-        f"Menelaah penyebab rendahnya nilai unsur {nama_unsur.lower()} bersama petugas layanan "
-        "dan menetapkan perbaikan yang terukur.",
-    )
+__all__ = ["build_skm"]
 
 
 @dataclass(frozen=True)
@@ -105,10 +76,6 @@ def _acuan(s: Survei) -> AcuanIku:
     )
 
 
-def _judul(*teks: str) -> tuple[tuple[Cell, ...], ...]:
-    return (tuple(head(t) for t in teks),)
-
-
 def _dua(value: Decimal | None) -> Decimal | None:
     """A figure rounded half-up to 2 decimals for a chart label."""
     return None if value is None else rules.round_half_up(value, 2)
@@ -127,7 +94,7 @@ def _metode(h: HasilSurvei, c: Counter) -> list:
     k = h.ikm.kuesioner
     s = h.survei
     unsur = Table(
-        header=_judul("No", "Unsur pelayanan", "Bobot"),
+        header=judul("No", "Unsur pelayanan", "Bobot"),
         rows=tuple(
             Row((center(u.kode), text(u.nama), center(str(u.bobot).replace("/", " / "))))
             for u in k.unsur
@@ -150,7 +117,7 @@ def _metode(h: HasilSurvei, c: Counter) -> list:
     else:
         sampel.append(f"Jumlah responden {rules.format_bilangan(h.responden)} orang.")
     interval = Table(
-        header=_judul(
+        header=judul(
             "Nilai persepsi",
             "Nilai interval",
             "Nilai interval konversi",
@@ -203,11 +170,11 @@ def _rentang(bawah: Decimal | None, atas: Decimal | None) -> str:
 
 def _profil(h: HasilSurvei, c: Counter) -> list:
     blok: list = [Heading("A. Profil Responden", 2)]
-    for judul, baris in h.profil.items():
+    for menurut, baris in h.profil.items():
         total = sum(n for _, n in baris)
         blok.append(
             Table(
-                header=_judul("No", judul, "Jumlah", "Persentase"),
+                header=judul("No", menurut, "Jumlah", "Persentase"),
                 rows=tuple(
                     Row((center(str(i)), text(label), number(n, 0), _sel_persen(n, total)))
                     for i, (label, n) in enumerate(baris, start=1)
@@ -219,7 +186,7 @@ def _profil(h: HasilSurvei, c: Counter) -> list:
                         shade=True,
                     ),
                 ),
-                caption=c.table(f"Responden menurut {judul.lower()}"),
+                caption=c.table(f"Responden menurut {menurut.lower()}"),
                 widths=(1, 5, 2, 2),
             )
         )
@@ -241,7 +208,7 @@ def _nrr(h: HasilSurvei, c: Counter) -> list:
     total = (text("NRR tertimbang", colspan=5), number(hk.nrr_tertimbang, 3))
     rows.append(Row(total, bold=True, shade=True))
     tabel = Table(
-        header=_judul("No", "Unsur", "Menjawab", "Jumlah nilai", "NRR", "NRR tertimbang"),
+        header=judul("No", "Unsur", "Menjawab", "Jumlah nilai", "NRR", "NRR tertimbang"),
         rows=tuple(rows),
         caption=c.table("Nilai Rata-rata per Unsur Pelayanan"),
         notes=("Responden yang tidak menjawab suatu unsur tidak dihitung pada unsur itu.",),
@@ -278,7 +245,7 @@ def _ikm(h: HasilSurvei, c: Counter, acuan: AcuanIku) -> list:
             Paragraph.of(f"IKM belum dapat dihitung: {hk.alasan}."),
         ]
     tabel = Table(
-        header=_judul("Uraian", "Nilai"),
+        header=judul("Uraian", "Nilai"),
         rows=(
             Row((text("Jumlah responden"), number(h.responden, 0))),
             Row((text("NRR tertimbang"), number(hk.nrr_tertimbang, 3))),
@@ -324,7 +291,7 @@ def _tren(h: HasilSurvei, c: Counter, acuan: AcuanIku) -> list:
     if any(v is None for x in series for v in x.values):
         notes.append(f"{rules.KOSONG} : tidak ada survei atau target pada triwulan itu.")
     tabel = Table(
-        header=_judul("Triwulan", *(x.name for x in series)),
+        header=judul("Triwulan", *(x.name for x in series)),
         rows=tuple(
             Row((center(label[i]), *(number(x.values[i], 2) for x in series)))
             for i in range(len(label))
@@ -341,50 +308,6 @@ def _tren(h: HasilSurvei, c: Counter, acuan: AcuanIku) -> list:
         y_label="IKM",
     )
     return [Heading("D. Tren IKM per Triwulan", 2), tabel, grafik]
-
-
-def _tindak_lanjut(h: HasilSurvei, c: Counter) -> list:
-    s = h.survei
-    blok: list = [Heading("BAB IV SARAN DAN RENCANA TINDAK LANJUT", 1)]
-    blok.append(Heading("A. Saran dan Masukan Responden", 2))
-    if h.saran:
-        blok.append(Paragraph.of(f"Diterima {rules.format_bilangan(len(h.saran))} saran tertulis:"))
-        blok.append(BulletList(tuple(h.saran)))
-    else:
-        blok.append(Paragraph.of("Tidak ada saran tertulis dari responden."))
-    blok.append(Heading("B. Rencana Tindak Lanjut", 2))
-    if not h.ikm.terlemah:
-        blok.append(Paragraph.of("Belum ada jawaban; rencana tindak lanjut belum disusun."))
-        return blok
-    lanjut = (s.triwulan % 4) + 1, s.tahun + (1 if s.triwulan == 4 else 0)
-    waktu = f"{rules.format_triwulan(lanjut[0])} {lanjut[1]}"
-    pj = s.perangkat.kepala_jabatan or f"Kepala {s.perangkat.nama}"
-    nama = ", ".join(u.unsur.nama.lower() for u in h.ikm.terlemah)
-    blok.append(
-        Paragraph.of(
-            f"Unsur dengan nilai terendah adalah {nama} "
-            f"(NRR {rules.format_angka(h.ikm.terlemah[0].nrr)}); rencana perbaikannya:"
-        )
-    )
-    blok.append(
-        Table(
-            header=_judul(
-                "No", "Unsur", "NRR", "Rencana tindak lanjut", "Waktu", "Penanggung jawab"
-            ),
-            rows=tuple(
-                Row(
-                    tuple(text(t) for t in (str(i), u.unsur.nama))
-                    + (number(u.nrr, 2),)
-                    + tuple(text(t) for t in (rencana_tindak_lanjut(u.unsur.nama), waktu, pj))
-                )
-                for i, u in enumerate(h.ikm.terlemah, start=1)
-            ),
-            caption=c.table("Rencana Tindak Lanjut Unsur Terendah"),
-            widths=(0.7, 3, 1.2, 6, 2, 2.5),
-            font_size="small",
-        )
-    )
-    return blok
 
 
 def build_skm(survei: Survei, tanggal: date | None = None) -> Document:
@@ -424,7 +347,7 @@ def build_skm(survei: Survei, tanggal: date | None = None) -> Document:
     doc.add(Heading("BAB III HASIL SURVEI", 1))
     acuan = _acuan(survei)
     doc.add(*_profil(h, bab3), *_nrr(h, bab3), *_ikm(h, bab3, acuan), *_tren(h, bab3, acuan))
-    doc.add(*_tindak_lanjut(h, Counter("4")))
+    doc.add(*tindak_lanjut(h, Counter("4")))
     kesimpulan = (
         f"IKM {periode} adalah {rules.format_angka(h.ikm.ikm)}, mutu pelayanan "
         f"{h.ikm.mutu} ({h.ikm.kinerja}), dari {rules.format_bilangan(h.responden)} responden."
