@@ -1,10 +1,9 @@
-"""Parts of the DOCX export: package set-up, grid placement of spans, tables, fields, signatures."""
+"""Parts of the DOCX export: package set-up, column widths, tables, fields, signatures."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape as xml_escape
 
@@ -20,6 +19,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from kinerja.reports.document import Cell, Document, Signature, Table
+from kinerja.reports.grid import Placed, place_cells
 from kinerja.reports.hyphenation import HYPHENATOR
 
 ALIGN = {a: getattr(WD_ALIGN_PARAGRAPH, a.upper()) for a in ("left", "right", "center")}
@@ -77,41 +77,7 @@ def setup_package(doc: DocxDocument, model: Document) -> None:
     props.revision = 1
 
 
-# --- grid placement -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A model cell at its grid position; spans are cut to what the grid can hold."""
-
-    row: int
-    col: int
-    cell: Cell
-    rowspan: int = 1
-    colspan: int = 1
-
-
-def place_cells(rows: Sequence[Sequence[Cell]]) -> tuple[list[Placed], int]:
-    """Lay out rows of spanned cells on a grid, as HTML does; return the cells and the width.
-
-    A cell with ``rowspan`` > 1 occupies its columns in the rows below it, so the cells of
-    those rows skip the occupied positions. Each cell takes the first position from the left
-    where all the columns it spans are free (HTML would let it overlap; Word cannot). A
-    rowspan reaching past the last row is cut at the last row.
-    """
-    taken: set[tuple[int, int]] = set()
-    placed: list[Placed] = []
-    for r, cells in enumerate(rows):
-        c = 0
-        for cell in cells:
-            rowspan = max(1, min(cell.rowspan, len(rows) - r))
-            colspan = max(1, cell.colspan)
-            while any((r, c + j) in taken for j in range(colspan)):
-                c += 1
-            taken.update((r + i, c + j) for i in range(rowspan) for j in range(colspan))
-            placed.append(Placed(r, c, cell, rowspan, colspan))
-            c += colspan
-    return placed, max((c + 1 for _, c in taken), default=0)
+# --- grid widths ----------------------------------------------------------------------------
 
 
 def column_widths(relative: Sequence[float], ncols: int, total: Length) -> list[Emu]:
@@ -171,10 +137,13 @@ _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind",
 _AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")
 
 
-def add_bottom_rule(paragraph: DocxParagraph) -> None:
-    """The thick-over-thin rule under a letterhead, as a paragraph border."""
+def add_bottom_rule(
+    paragraph: DocxParagraph, val: str = "thickThinSmallGap", sz: int = 18, color: str = "000000"
+) -> None:
+    """A rule under ``paragraph``, as its bottom border: by default the thick-over-thin one
+    under a letterhead (``sz`` in eighths of a point)."""
     borders = el("w:pBdr")
-    borders.append(el("w:bottom", val="thickThinSmallGap", sz="18", space="1", color="000000"))
+    borders.append(el("w:bottom", val=val, sz=str(sz), space="1", color=color))
     p_pr = paragraph._p.get_or_add_pPr()
     p_pr.insert_element_before(borders, *_AFTER_PBDR)
 
@@ -209,11 +178,7 @@ def cover_rule(paragraph: DocxParagraph, text_width: Length) -> None:
     fmt = paragraph.paragraph_format
     fmt.left_indent = fmt.right_indent = Emu((text_width - COVER_RULE_WIDTH) // 2)
     fmt.space_before, fmt.space_after = Cm(0.2), Cm(0)
-    borders = el("w:pBdr")
-    borders.append(el("w:bottom", val="single", sz="12", space="1", color=COVER_RULE_COLOR))
-    paragraph._p.get_or_add_pPr().insert_element_before(
-        borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc"
-    )
+    add_bottom_rule(paragraph, "single", 12, COVER_RULE_COLOR)
 
 
 def word_image(data: bytes | None) -> bytes | None:

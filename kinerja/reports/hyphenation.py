@@ -21,8 +21,8 @@ LANG = "id"  # the reports' <html lang>, and the DOCX's language
 
 
 @lru_cache(maxsize=20000)
-def _positions(word: str) -> list[int]:
-    return [pyphen.DataInt(i) for i in sela(word)]
+def _positions(word: str) -> tuple[int, ...]:
+    return tuple(pyphen.DataInt(i) for i in sela(word))  # cached: never to be changed
 
 
 #: pyphen's Indonesian dictionary (one object per process, shared with WeasyPrint: pyphen

@@ -44,7 +44,7 @@ def persen(c: Capaian | Decimal | None) -> str:
 
 def rupiah(value: Decimal) -> str:
     """``Rp 4.094.740.600`` in a sentence: "Rp" never ends a line apart from its amount."""
-    return rules.format_rupiah(value).replace(" ", NBSP)
+    return unbroken(rules.format_rupiah(value))
 
 
 def besaran(value: Decimal | Rentang | None, satuan: str) -> str:

@@ -18,8 +18,8 @@ from openpyxl.styles import Alignment, Font
 
 from kinerja.excel.sheet import HEADER_FILL, lebar_kolom
 from kinerja.reports import document as m
-from kinerja.reports.docx_parts import place_cells
 from kinerja.reports.exporters import register
+from kinerja.reports.grid import place_cells
 
 _INVALID = re.compile(r"[\[\]:*?/\\]")
 

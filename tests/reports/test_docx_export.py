@@ -388,20 +388,3 @@ def test_spans_in_body_rows_and_adjacent_tables_stay_apart():
     assert grid(word.tables[0]) == [["A", "B", "C"], ["x", "y", "y"], ["x", "1", "2"]]
     breaks = [p for p in word.paragraphs if p.paragraph_format.page_break_before]
     assert len(breaks) == 1 and breaks[0].style.name == "Spacer"
-
-
-def test_the_cover_keeps_the_titles_case_and_has_the_pdfs_rule():
-    """ "(LKjIP)" as written, two title lines, and the PDF's short blue rule under them."""
-    model = Document(
-        title="Uji",
-        kind="lkjip",
-        unit="Uji",
-        blocks=[Cover(("LAPORAN KINERJA\nINSTANSI PEMERINTAH", "(LKjIP) TAHUN 2024"), ("X",))],
-    )
-    word = docx.Document(io.BytesIO(DocxExporter().render(model)))
-    texts = [p.text for p in word.paragraphs]
-    assert texts[:2] == ["LAPORAN KINERJA\nINSTANSI PEMERINTAH", "(LKjIP) TAHUN 2024"]
-    rule = word.paragraphs[2]._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
-    assert rule.get(qn("w:color")) == "3B5B92"
-    indent = word.paragraphs[2].paragraph_format.left_indent
-    assert abs(TEXT_WIDTH - 2 * indent - Cm(4)) < Cm(0.01)

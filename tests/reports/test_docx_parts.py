@@ -7,7 +7,8 @@ import pytest
 
 from kinerja.reports.document import Cell
 from kinerja.reports.docx_export import TEXT_WIDTH
-from kinerja.reports.docx_parts import Placed, column_widths, place_cells, style_ids
+from kinerja.reports.docx_parts import column_widths, style_ids
+from kinerja.reports.grid import Placed, place_cells
 
 STAFF_HEADER = (
     (Cell("GOLONGAN", rowspan=3), Cell("JUMLAH PEGAWAI KUALIFIKASI PENDIDIKAN", colspan=4)),

@@ -1,5 +1,5 @@
-"""The DOCX's tables look as the PDF's: its colours and padding, hyphenated headers, short
-tables kept on one page."""
+"""The DOCX looks as the PDF: its tables' colours and padding, hyphenated headers, short
+tables kept on one page, a tree's parent row with its child; the cover's rule."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Cm
 
 from kinerja.reports import docx_parts
-from kinerja.reports.document import WHOLE_TABLE_ROWS, Cell, Document, Row, Table
-from kinerja.reports.docx_export import DocxExporter
+from kinerja.reports.document import WHOLE_TABLE_ROWS, Cell, Cover, Document, Row, Table
+from kinerja.reports.docx_export import TEXT_WIDTH, DocxExporter
 from kinerja.reports.docx_parts import SOFT_HYPHEN, hyphenated
 
 CSS = (
@@ -125,3 +126,20 @@ def test_a_parent_row_keeps_with_the_row_after_it():
     assert [all(keeps(row)) for row in body] == [
         n % 3 == 0 and n < len(rows) - 1 for n in range(len(rows))
     ]
+
+
+def test_the_cover_keeps_the_titles_case_and_has_the_pdfs_rule():
+    """ "(LKjIP)" as written, two title lines, and the PDF's short blue rule under them."""
+    model = Document(
+        title="Uji",
+        kind="lkjip",
+        unit="Uji",
+        blocks=[Cover(("LAPORAN KINERJA\nINSTANSI PEMERINTAH", "(LKjIP) TAHUN 2024"), ("X",))],
+    )
+    word = docx.Document(io.BytesIO(DocxExporter().render(model)))
+    texts = [p.text for p in word.paragraphs]
+    assert texts[:2] == ["LAPORAN KINERJA\nINSTANSI PEMERINTAH", "(LKjIP) TAHUN 2024"]
+    rule = word.paragraphs[2]._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
+    assert rule.get(qn("w:color")) == "3B5B92"
+    indent = word.paragraphs[2].paragraph_format.left_indent
+    assert abs(TEXT_WIDTH - 2 * indent - Cm(4)) < Cm(0.01)

@@ -287,10 +287,9 @@ def indicator_table(ctx: ReportContext, node: NodeScore, counter: Counter) -> Ta
 def indicator_text(ctx: ReportContext, level: str, nama: str, ind: IndicatorScore) -> list:
     q = ctx.triwulan
     if ctx.tahunan:  # the year's figures: those s.d. TW IV
-        said = (f"tahun {ctx.tahun}", ind.target_sd, ind.realisasi_sd, ind.capaian)
+        periode, t, r, capaian = f"tahun {ctx.tahun}", ind.target_sd, ind.realisasi_sd, ind.capaian
     else:
-        said = (q, ind.targets[q - 1], ind.realisasi[q - 1], ind.capaian_triwulan)
-    periode, t, r, capaian = said
+        periode, t, r, capaian = q, ind.targets[q - 1], ind.realisasi[q - 1], ind.capaian_triwulan
     blocks: list = [
         Paragraph.of(
             narrative.kalimat_capaian(

@@ -141,17 +141,17 @@ def banding_tahun_lalu(ctx: ReportContext, counter: Counter) -> list:
     past = {y: _sasaran_realisasi(ctx, y) for y in years}
     years = [y for y in years if any(v is not None for v in past[y].values())]
     if not years:
+        instead = (
+            f" Sebagai pembanding, realisasi Tahun {ctx.tahun} dibandingkan dengan kondisi "
+            "awal dan target Renstra pada bagian berikut."
+            if ctx.renstra
+            else ""
+        )
         return [
             Paragraph.of(
                 f"Realisasi indikator sasaran Tahun {ctx.tahun - 2} dan {ctx.tahun - 1} belum "
                 "tersedia dalam data pengukuran kinerja, sehingga perbandingan dengan tahun "
-                "sebelumnya belum dapat disajikan. Sebagai pembanding, realisasi Tahun "
-                f"{ctx.tahun} dibandingkan dengan kondisi awal dan target Renstra pada bagian "
-                "berikut."
-                if ctx.renstra
-                else f"Realisasi indikator sasaran Tahun {ctx.tahun - 2} dan {ctx.tahun - 1} "
-                "belum tersedia dalam data pengukuran kinerja, sehingga perbandingan dengan "
-                "tahun sebelumnya belum dapat disajikan."
+                f"sebelumnya belum dapat disajikan.{instead}"
             )
         ]
     rows = []

@@ -118,11 +118,15 @@ def langkah_perbaikan(ctx: ReportContext) -> list:
     steps = []
     for level, nama, ind in below_target(ctx):
         _, penghambat, solusi = (t.strip() for t in ctx.analisis.get(ind.id, ("", "", "")))
-        said = [f"penghambat: {penghambat}" if penghambat else "", solusi and f"langkah: {solusi}"]
-        if any(said):
+        said = [
+            f"{label}: {body}"
+            for label, body in (("penghambat", penghambat), ("langkah", solusi))
+            if body
+        ]
+        if said:
             steps.append(
                 f"{ind.nama} ({narrative.subjek(level.lower(), nama)}, capaian "
-                f"{narrative.persen(ind.capaian)}) — " + "; ".join(p for p in said if p)
+                f"{narrative.persen(ind.capaian)}) — " + "; ".join(said)
             )
     if not steps:
         return []
